@@ -1,0 +1,120 @@
+"""The command line: a thin layer over the pipeline. Exit 0 when all is well, 1 for problems in the
+data, 2 for a misused command (argparse's own convention)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator import config
+from generator.aggregate import overview
+from generator.load import incident_files, load_incident_files, read_pages
+from generator.problems import Problem, summary_line
+from generator.render import render_site
+from generator.schema import schema_json
+from generator.validate import ValidationResult, validate
+from generator.write import write_tree
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def _collect(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(incident_files(path) if path.is_dir() else [path])
+    return files
+
+
+def _validate_all(incidents_dir: Path, today: dt.date) -> ValidationResult:
+    # Cross-file rules (unique ids, related ids) need every incident, so validation always reads them all.
+    files = load_incident_files(_collect([incidents_dir]), config.REPO_ROOT)
+    return validate(files, today)
+
+
+def _report(problems: list[Problem], output_format: str) -> None:
+    for problem in problems:
+        print(problem.as_github_annotation() if output_format == "github" else problem, file=sys.stdout)
+    print(summary_line(problems), file=sys.stderr)
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    result = _validate_all(args.incidents, args.today)
+    problems = result.problems
+    if args.files:
+        wanted = {file.resolve() for file in args.files}
+        problems = [problem for problem in problems if (config.REPO_ROOT / problem.file).resolve() in wanted]
+    if problems:
+        _report(problems, args.format)
+        return EXIT_PROBLEMS
+    print(f"validate: {len(result.incidents)} incidents, no problems", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_build(args: argparse.Namespace) -> int:
+    result = _validate_all(args.incidents, args.today)
+    if not result.ok:
+        _report(result.problems, args.format)
+        print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
+        return EXIT_PROBLEMS
+    generated = render_site(overview(result.incidents))
+    hand_written = read_pages(args.pages)
+    clashes = sorted(set(generated) & set(hand_written))
+    if clashes:
+        print(f"build: pages/ holds pages the generator writes: {', '.join(clashes)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    write_tree({**generated, **hand_written}, args.content)
+    print(f"build: {len(result.incidents)} incidents, {len(generated) + len(hand_written)} pages written to {args.content}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    text = schema_json()
+    if args.check:
+        current = config.SCHEMA_PATH.read_text(encoding="utf-8") if config.SCHEMA_PATH.exists() else ""
+        if current != text:
+            print(f"{config.SCHEMA_PATH.relative_to(config.REPO_ROOT)} is out of date; run: python -m generator schema", file=sys.stderr)
+            return EXIT_PROBLEMS
+        return EXIT_OK
+    config.SCHEMA_PATH.write_text(text, encoding="utf-8")
+    print(f"schema: wrote {config.SCHEMA_PATH.relative_to(config.REPO_ROOT)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="The healthcare breach tracker's generator.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--incidents", type=Path, default=config.INCIDENTS_DIR, help="folder of incident files (default: incidents/)")
+        sub.add_argument("--format", choices=["text", "github"], default="text", help="problem lines as text, or as GitHub annotations")
+        sub.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
+
+    validate_parser = commands.add_parser("validate", help="check every incident file; print one line per problem")
+    common(validate_parser)
+    validate_parser.add_argument("files", nargs="*", type=Path, help="only report problems in these files (all files are still read)")
+    validate_parser.set_defaults(handler=command_validate)
+
+    build = commands.add_parser("build", help="validate, then write the bilingual pages into content/")
+    common(build)
+    build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, replaced whole (default: content/)")
+    build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
+    build.set_defaults(handler=command_build)
+
+    schema = commands.add_parser("schema", help="write schema/incident.schema.json from the vocabularies")
+    schema.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
+    schema.set_defaults(handler=command_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)

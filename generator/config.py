@@ -1,0 +1,26 @@
+"""Where things are and which languages the site speaks: declared once, read by every stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+INCIDENTS_DIR = REPO_ROOT / "incidents"
+CONTENT_DIR = REPO_ROOT / "content"
+PAGES_DIR = REPO_ROOT / "pages"
+SCHEMA_PATH = REPO_ROOT / "schema" / "incident.schema.json"
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+"""Site languages; the first is the default, served at the site root."""
+
+WORD_SPACE = {"en": " ", "zh": ""}
+"""What separates a figure from the words after it: Chinese sets no space."""
+
+BABEL_LOCALES = {"en": "en_US", "zh": "zh_Hans_CN"}
+"""CLDR locale used to format numbers and dates for each site language."""
+
+MAX_INCIDENT_FILE_BYTES = 100_000
+"""A real incident file is a few kilobytes; anything this big is a mistake or an attack."""
+
+LATEST_INCIDENTS_ON_HOME = 10
+

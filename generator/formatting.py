@@ -1,0 +1,57 @@
+"""Numbers and dates for a reader of each language, through Babel's CLDR data.
+
+English readers get 192,700,000 and Feb 21, 2024; Chinese readers get 1.93亿 and 2024年2月21日.
+"""
+
+from __future__ import annotations
+
+import math
+
+from babel.dates import format_skeleton
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+from generator.config import BABEL_LOCALES
+from generator.model import CountRecord, PartialDate
+from generator.vocab import label
+
+
+def _round_to_significant(number: int, digits: int) -> int:
+    if number == 0:
+        return 0
+    magnitude = int(math.floor(math.log10(abs(number))))
+    factor = 10 ** max(magnitude - digits + 1, 0)
+    return int(round(number / factor) * factor)
+
+
+def exact_number(number: int, lang: str) -> str:
+    """Every digit, grouped the CLDR way: 4,226,508."""
+    return format_decimal(number, locale=BABEL_LOCALES[lang])
+
+
+def headline_number(number: int, lang: str) -> str:
+    """How a reader says the figure: 192,700,000 in English, 1.93亿 or 423万 in Chinese."""
+    if lang == "zh" and number >= 10_000:
+        rounded = _round_to_significant(number, 3)
+        return format_compact_decimal(rounded, locale=BABEL_LOCALES[lang], fraction_digits=2)
+    return exact_number(number, lang)
+
+
+def percent(fraction: float, lang: str) -> str:
+    return format_percent(fraction, locale=BABEL_LOCALES[lang], format="#,##0%")
+
+
+def count_text(record: CountRecord, lang: str, *, headline: bool = False) -> str:
+    """A count with its qualifier: 'about 100,000,000', '超过2万'."""
+    number = headline_number(record.count, lang) if headline else exact_number(record.count, lang)
+    if record.qualifier:
+        return label("count_qualifier", record.qualifier, lang).format(count=number)
+    return number
+
+
+_SKELETONS = {3: "yMMMd", 2: "yMMM", 1: "y"}
+
+
+def date_text(date: PartialDate, lang: str) -> str:
+    """As precise as the date: Feb 21, 2024 / Feb 2024 / 2024; 2024年2月21日 / 2024年2月 / 2024年."""
+    precision = 1 + (date.month is not None) + (date.day is not None)
+    return format_skeleton(_SKELETONS[precision], date.earliest(), locale=BABEL_LOCALES[lang])

@@ -1,0 +1,250 @@
+"""Stage 1: read incident files into plain data, remembering the line and column of every value.
+
+YAML is read strictly and in the YAML 1.2 spirit: `no` stays the text "no", `2024-02-21` stays text
+(the validator checks it is a real date), anchors and aliases are refused (no alias bombs), duplicate
+keys are errors. Every mistake becomes a Problem with its line; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from generator.config import MAX_INCIDENT_FILE_BYTES
+from generator.problems import FieldPath, Problem, field_name
+
+Position = tuple[int, int]
+
+
+@dataclass
+class LoadedFile:
+    """One incident file as plain data, or the problems that kept it from being read."""
+
+    path: str
+    data: dict[str, Any] | None
+    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: FieldPath) -> Position:
+        """The nearest known position: the value itself, or its closest parent."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.key_positions.get(path, self.position(path)) if at_key else self.position(path)
+        return Problem(self.path, line, column, field_name(path) or "(file)", message)
+
+
+class _Resolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false are booleans; dates and 'no' stay text."""
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _AliasRefused(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, _Resolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _Resolver.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        if self.check_event(AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+_SCALARS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
+    "tag:yaml.org,2002:null": lambda text: None,
+}
+
+
+class _NodeError(Exception):
+    def __init__(self, node_mark: yaml.Mark, path: FieldPath, message: str) -> None:
+        self.mark = node_mark
+        self.path = path
+        self.message = message
+
+
+def _position(mark: yaml.Mark) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _to_python(node: Node, path: FieldPath, loaded: LoadedFile) -> Any:
+    loaded.positions[path] = _position(node.start_mark)
+    if isinstance(node, ScalarNode):
+        convert = _SCALARS.get(node.tag)
+        if convert is None:
+            raise _NodeError(node.start_mark, path, f"the YAML tag {node.tag!r} is not allowed in incident files")
+        try:
+            return convert(node.value)
+        except ValueError:
+            raise _NodeError(node.start_mark, path, f"{node.value!r} cannot be read as {node.tag.rsplit(':', 1)[-1]}")
+    if isinstance(node, SequenceNode):
+        return [_to_python(item, (*path, index), loaded) for index, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _NodeError(key_node.start_mark, path, "a key must be a plain name, not a list or mapping")
+            key = key_node.value
+            if key in result:
+                first_line = loaded.key_positions[(*path, key)][0]
+                raise _NodeError(key_node.start_mark, (*path, key), f"duplicate key (first given on line {first_line})")
+            loaded.key_positions[(*path, key)] = _position(key_node.start_mark)
+            result[key] = _to_python(value_node, (*path, key), loaded)
+        return result
+    raise _NodeError(node.start_mark, path, "unexpected YAML node")
+
+
+_FRIENDLY_YAML_ERRORS = [
+    ("found character '\\t' that cannot start any token", "a tab character; indent with spaces"),
+    ("found a tab character", "a tab character; indent with spaces"),
+    ("mapping values are not allowed here", "a ':' where none is expected; check this line's indentation, or quote the value"),
+    ("found unexpected end of stream", "the file ends inside a quoted text; a closing quote is missing"),
+    ("could not find expected ':'", "a line that is not 'key: value'; check the indentation or a missing ':'"),
+    ("expected <block end>, but found", "indentation does not line up with the lines above"),
+    ("found duplicate anchor", "anchors (&name) are not allowed in incident files"),
+]
+
+
+def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    for needle, friendly in _FRIENDLY_YAML_ERRORS:
+        if needle in problem:
+            return friendly
+    context = f" ({error.context})" if error.context else ""
+    return f"YAML syntax error: {problem}{context}"
+
+
+def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        loaded.problems.append(
+            Problem(loaded.path, line, column, "(file)", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        )
+        return None
+
+
+def parse_incident_text(raw: bytes, display_path: str) -> LoadedFile:
+    """Parse one file's bytes. Pure: the caller reads the file."""
+    loaded = LoadedFile(path=display_path, data=None)
+    if len(raw) > MAX_INCIDENT_FILE_BYTES:
+        loaded.problems.append(
+            Problem(display_path, 1, 1, "(file)", f"file is {len(raw):,} bytes; an incident file may be at most {MAX_INCIDENT_FILE_BYTES:,}")
+        )
+        return loaded
+    text = _decode(raw, loaded)
+    if text is None:
+        return loaded
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        loaded.problems.append(Problem(display_path, line, 1, "(file)", "a NUL character; this is not a text file"))
+        return loaded
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _AliasRefused as refused:
+        line, column = _position(refused.mark)
+        loaded.problems.append(Problem(display_path, line, column, "yaml", "aliases (*name) are not allowed in incident files"))
+        return loaded
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        message = _yaml_error_message(error)
+        if "but found another document" in (error.problem or ""):
+            message = "more than one YAML document; an incident file holds one ('---' starts another)"
+        loaded.problems.append(Problem(display_path, line, column, "yaml", message))
+        return loaded
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        loaded.problems.append(Problem(display_path, 1, 1, "yaml", f"not readable as YAML: {error}"))
+        return loaded
+    finally:
+        loader.dispose()
+    if root is None:
+        loaded.problems.append(Problem(display_path, 1, 1, "(file)", "the file is empty; expected the fields of an incident"))
+        return loaded
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        line, column = _position(root.start_mark)
+        loaded.problems.append(
+            Problem(display_path, line, column, "(file)", f"the file holds {kind}; expected a mapping of incident fields (id: ..., title: ...)")
+        )
+        return loaded
+    try:
+        loaded.data = _to_python(root, (), loaded)
+    except _NodeError as error:
+        line, column = _position(error.mark)
+        loaded.problems.append(Problem(display_path, line, column, field_name(error.path) or "yaml", error.message))
+        loaded.data = None
+    return loaded
+
+
+def incident_files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.rglob("*") if path.suffix in {".yaml", ".yml"} and path.is_file())
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_incident_files(paths: list[Path], root: Path) -> list[LoadedFile]:
+    """The only place incident files are read."""
+    loaded = []
+    for path in paths:
+        shown = display_path(path, root)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            loaded.append(LoadedFile(shown, None, problems=[Problem(shown, 1, 1, "(file)", f"cannot be read: {error.strerror}")]))
+            continue
+        loaded.append(parse_incident_text(raw, shown))
+    return loaded
+
+
+def read_pages(directory: Path) -> dict[str, str]:
+    """Hand-written Markdown pages, as {path under the folder: text}."""
+    return {
+        path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(directory.rglob("*.md"))
+    }

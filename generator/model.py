@@ -1,0 +1,201 @@
+"""The typed incident: frozen dataclasses built from a file that passed validation.
+
+Renderers and aggregations only see these objects, never raw dictionaries.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as its source: year, year-month or a full day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Raises ValueError when the text is not a real (partial) date."""
+        parts = [int(part) for part in text.split("-")]
+        date = cls(*parts)
+        date.earliest()  # checks the day exists in that month
+        return date
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    en: str
+    zh: str
+
+    def in_(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    entity_type: str
+    name_zh: str | None = None
+    state: str | None = None
+    country: str = "US"
+    parent: str | None = None
+
+    def display_name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" and self.name_zh else self.name
+
+
+@dataclass(frozen=True)
+class Breach:
+    types: tuple[str, ...]
+    locations: tuple[str, ...]
+    vectors: tuple[str, ...] = ()
+    threat_actor: str | None = None
+    business_associate: bool | None = None
+
+
+DATE_FIELDS = ("started", "ended", "discovered", "reported", "notified")
+"""Every date an incident may carry, in the order a breach usually unfolds."""
+
+
+@dataclass(frozen=True)
+class Dates:
+    started: PartialDate | None = None
+    ended: PartialDate | None = None
+    discovered: PartialDate | None = None
+    reported: PartialDate | None = None
+    notified: PartialDate | None = None
+
+    def present(self) -> list[tuple[str, PartialDate]]:
+        return [(name, getattr(self, name)) for name in DATE_FIELDS if getattr(self, name) is not None]
+
+    def reference(self) -> PartialDate:
+        """The date that places an incident in a year: its HHS report, as HHS counts, else the earliest known."""
+        for name in ("reported", "discovered", "started"):
+            if getattr(self, name) is not None:
+                return getattr(self, name)
+        raise ValueError("an incident without a reported, discovered or started date")
+
+
+@dataclass(frozen=True)
+class CountRecord:
+    as_of: PartialDate
+    count: int
+    source: str
+    placeholder: bool = False
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str
+    publisher: str
+    lang: str
+    published: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: str
+    path: str
+    title: Bilingual
+    organization: Organization
+    breach: Breach
+    dates: Dates
+    individuals_affected: tuple[CountRecord, ...]
+    data_types: tuple[str, ...]
+    summary: Bilingual
+    sources: tuple[Source, ...]
+    related: tuple[str, ...]
+
+    @property
+    def latest_count(self) -> CountRecord:
+        return self.individuals_affected[-1]
+
+    @property
+    def reference_date(self) -> PartialDate:
+        return self.dates.reference()
+
+    @property
+    def year(self) -> int:
+        return self.reference_date.year
+
+
+def _date(value: str | None) -> PartialDate | None:
+    return PartialDate.parse(value) if value else None
+
+
+def incident_from_data(data: dict[str, Any], path: str) -> Incident:
+    """Build the typed incident. Only call on data that passed validation."""
+    organization = data["organization"]
+    breach = data["breach"]
+    dates = data["dates"]
+    return Incident(
+        id=data["id"],
+        path=path,
+        title=Bilingual(**data["title"]),
+        organization=Organization(
+            name=organization["name"].strip(),
+            entity_type=organization["entity_type"],
+            name_zh=organization.get("name_zh"),
+            state=organization.get("state"),
+            country=organization.get("country") or "US",
+            parent=organization.get("parent"),
+        ),
+        breach=Breach(
+            types=tuple(breach["types"]),
+            locations=tuple(breach["locations"]),
+            vectors=tuple(breach.get("vectors") or ()),
+            threat_actor=breach.get("threat_actor"),
+            business_associate=breach.get("business_associate"),
+        ),
+        dates=Dates(**{name: _date(dates.get(name)) for name in DATE_FIELDS}),
+        individuals_affected=tuple(
+            CountRecord(
+                as_of=PartialDate.parse(record["as_of"]),
+                count=record["count"],
+                source=record["source"],
+                placeholder=bool(record.get("placeholder")),
+                qualifier=record.get("qualifier"),
+            )
+            for record in data["individuals_affected"]
+        ),
+        data_types=tuple(data.get("data_types") or ()),
+        summary=Bilingual(**data["summary"]),
+        sources=tuple(
+            Source(
+                url=source["url"],
+                title=source["title"],
+                publisher=source["publisher"],
+                lang=source["lang"],
+                published=_date(source.get("published")),
+            )
+            for source in data["sources"]
+        ),
+        related=tuple(data.get("related") or ()),
+    )

@@ -1,0 +1,185 @@
+"""Stage 4: Markdown pages in every language, from the typed incidents and the aggregates. No I/O.
+
+Text from incident files is data, not markup: every value a template prints goes through
+`markdown_text`, which neutralises HTML and Markdown syntax, unless it is a `Markup` fragment built
+here from escaped parts (a link, a front-matter value).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import formatting
+from generator.aggregate import Overview, YearSummary
+from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
+from generator.model import Incident, PartialDate, Source
+from generator.vocab import label, ui, vocabulary
+
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
+_BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CJK = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_LINE_BREAK_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{_CJK}])")
+
+
+def single_line(text: str) -> str:
+    """Join wrapped lines as a reader would: a space between English words, none between Chinese characters."""
+    text = _LINE_BREAK_BESIDE_CJK.sub("", _CONTROL_CHARACTERS.sub("", text))
+    return " ".join(text.split())
+
+
+def markdown_text(value: object) -> str:
+    """Plain text made safe to place anywhere inline in Markdown: it renders as exactly these characters."""
+    text = single_line(str(value))
+    text = html.escape(text, quote=False)
+    text = _INLINE_SYNTAX.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda match: match.group(1) + "\\" if match.group(1).isdigit() else "\\" + match.group(1), text)
+
+
+def _finalize(value: object) -> object:
+    return value if isinstance(value, Markup) else markdown_text(value)
+
+
+def link(text: object, target: str) -> Markup:
+    """A Markdown link. `target` is a generated relative path or a validated https url."""
+    safe_target = target.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return Markup(f"[{markdown_text(text)}]({safe_target})")
+
+
+def front_matter_value(text: str) -> Markup:
+    """A YAML (JSON) string that MkDocs themes may print raw inside an HTML attribute."""
+    return Markup(json.dumps(html.escape(single_line(text), quote=True), ensure_ascii=False))
+
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    autoescape=False,
+    finalize=_finalize,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+class _Language:
+    """What a template needs to speak one language: labels, interface text, number and date formats."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.space = Markup(WORD_SPACE[lang])
+        """Between a number and its words: '4 years' but '4个年份'."""
+
+    def t(self, key: str, **values: object) -> str:
+        return ui(key, self.lang, **values)
+
+    def label(self, vocabulary_name: str, code: str) -> str:
+        return label(vocabulary_name, code, self.lang)
+
+    def labels(self, vocabulary_name: str, codes: Iterable[str]) -> str:
+        separator = "、" if self.lang == "zh" else ", "
+        return separator.join(self.label(vocabulary_name, code) for code in codes)
+
+    def vocabulary_title(self, vocabulary_name: str) -> str:
+        return vocabulary(vocabulary_name).labels[self.lang]
+
+    def number(self, number: int) -> str:
+        return formatting.exact_number(number, self.lang)
+
+    def headline(self, number: int) -> str:
+        return formatting.headline_number(number, self.lang)
+
+    def date(self, date: PartialDate) -> str:
+        return formatting.date_text(date, self.lang)
+
+    def count(self, incident: Incident, *, headline: bool = False) -> str:
+        return formatting.count_text(incident.latest_count, self.lang, headline=headline)
+
+    def yes_no(self, value: bool | None) -> str:
+        return self.t("unknown") if value is None else self.t("answer_yes" if value else "answer_no")
+
+    def place(self, incident: Incident) -> str:
+        organization = incident.organization
+        parts = []
+        if organization.state:
+            parts.append(self.label("us_state", organization.state))
+        parts.append(self.label("country", organization.country))
+        return "，".join(reversed(parts)) if self.lang == "zh" else ", ".join(parts)
+
+    def state(self, incident: Incident) -> str:
+        state = incident.organization.state
+        return self.label("us_state", state) if state else "—"
+
+
+def _render(template: str, lang: str, **context: Any) -> str:
+    return _ENVIRONMENT.get_template(template).render(
+        lang=lang, l10n=_Language(lang), link=link, front_matter_value=front_matter_value, **context
+    )
+
+
+def _description(incident: Incident, lang: str) -> str:
+    """One sentence for search engines and link previews, from facts only."""
+    return ui(
+        "incident_description",
+        lang,
+        title=incident.title.in_(lang),
+        organization=incident.organization.display_name(lang),
+        count=formatting.count_text(incident.latest_count, lang),
+    )
+
+
+def _timeline(incident: Incident) -> list[tuple[str, PartialDate]]:
+    return sorted(incident.dates.present(), key=lambda item: item[1].sort_key())
+
+
+def render_incident(incident: Incident, lang: str, titles: dict[str, str]) -> str:
+    sources_by_url: dict[str, Source] = {source.url: source for source in incident.sources}
+    return _render(
+        "incident.md.j2",
+        lang,
+        incident=incident,
+        description=_description(incident, lang),
+        timeline=_timeline(incident),
+        sources_by_url=sources_by_url,
+        related=[(other, titles[other]) for other in incident.related],
+    )
+
+
+def render_incidents_index(overview: Overview, lang: str) -> str:
+    return _render("incidents_index.md.j2", lang, overview=overview, root="../")
+
+
+def render_years_index(overview: Overview, lang: str) -> str:
+    return _render("years_index.md.j2", lang, overview=overview)
+
+
+def render_year(summary: YearSummary, lang: str) -> str:
+    return _render("year.md.j2", lang, summary=summary, root="../")
+
+
+def render_home(overview: Overview, lang: str) -> str:
+    latest = overview.incidents[:LATEST_INCIDENTS_ON_HOME]
+    return _render("home.md.j2", lang, overview=overview, latest=latest, root="")
+
+
+def render_site(overview: Overview) -> dict[str, str]:
+    """Every generated page, as {path under content/<lang>/: Markdown}, for every language."""
+    pages: dict[str, str] = {}
+    for lang in LANGUAGES:
+        titles = {incident.id: incident.title.in_(lang) for incident in overview.incidents}
+        pages[f"{lang}/index.md"] = render_home(overview, lang)
+        pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
+        pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
+        for summary in overview.years:
+            pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, lang)
+        for incident in overview.incidents:
+            pages[f"{lang}/incidents/{incident.id}.md"] = render_incident(incident, lang, titles)
+    return pages

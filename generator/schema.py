@@ -1,0 +1,202 @@
+"""The JSON Schema of an incident file, built from the vocabularies.
+
+`python -m generator schema` writes it to schema/incident.schema.json, which editors read (through the
+`# yaml-language-server: $schema=` line of every incident file) and the validator loads. A test fails
+when the committed file and this builder disagree, so the vocabularies stay the one source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.vocab import Vocabulary, vocabularies
+
+SCHEMA_ID = "https://healthcare-breach-tracker.github.io/schema/incident.schema.json"
+
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+DATE_EXPECTED = "YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+HTTPS_PATTERN = r"^https://[^\s<>\"'`]+$"
+NOT_BLANK_PATTERN = r"\S"
+
+
+def _vocabulary_def(vocab: Vocabulary) -> dict[str, Any]:
+    listing = "; ".join(f"{code} = {term.labels['en']}" for code, term in vocab.terms.items())
+    return {
+        "title": vocab.noun,
+        "description": f"One of: {listing}.",
+        "type": "string",
+        "enum": vocab.codes,
+    }
+
+
+def _text(description: str) -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, "pattern": NOT_BLANK_PATTERN, "description": description}
+
+
+def _bilingual(description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "additionalProperties": False,
+        "required": ["en", "zh"],
+        "properties": {"en": _text("In English."), "zh": _text("In Simplified Chinese.")},
+    }
+
+
+def _date(description: str) -> dict[str, Any]:
+    return {"$ref": "#/$defs/date", "description": description}
+
+
+def _list_of(vocabulary_name: str, description: str, min_items: int = 0) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "array",
+        "description": description,
+        "uniqueItems": True,
+        "items": {"$ref": f"#/$defs/{vocabulary_name}"},
+    }
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def build_schema() -> dict[str, Any]:
+    defs: dict[str, Any] = {name: _vocabulary_def(vocab) for name, vocab in vocabularies().items()}
+    defs["date"] = {
+        "type": ["string", "null"],
+        "pattern": DATE_PATTERN,
+        "x-expected": DATE_EXPECTED,
+    }
+    defs["https_url"] = {
+        "type": "string",
+        "pattern": HTTPS_PATTERN,
+        "x-expected": "an https:// address with no spaces",
+    }
+    count_record = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["as_of", "count", "source"],
+        "properties": {
+            "as_of": {**_date("The date the figure was published."), "type": "string"},
+            "count": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "People affected, a whole number written without separators: 4226508.",
+            },
+            "source": {
+                "$ref": "#/$defs/https_url",
+                "description": "The url of the entry in `sources` that gives this figure.",
+            },
+            "placeholder": {
+                "type": "boolean",
+                "description": "True for the 500 or 501 HHS shows while the real count is unknown.",
+            },
+            "qualifier": {"$ref": "#/$defs/count_qualifier"},
+        },
+    }
+    source = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["url", "title", "publisher", "lang"],
+        "properties": {
+            "url": {"$ref": "#/$defs/https_url"},
+            "title": _text("The title as the source gives it, in its own language."),
+            "publisher": _text("Who published it."),
+            "lang": {"$ref": "#/$defs/source_language"},
+            "published": _date("When it was published."),
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Healthcare data breach incident",
+        "description": "One incident of the healthcare breach tracker. Generated from generator/vocabularies.yaml "
+        "by `python -m generator schema`; do not edit by hand.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "id",
+            "title",
+            "organization",
+            "breach",
+            "dates",
+            "individuals_affected",
+            "summary",
+            "sources",
+        ],
+        "properties": {
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "x-expected": "lower-case words joined by hyphens, equal to the file name, such as acme-health-2024",
+                "description": "Permanent address of the incident's page; equal to the file name without .yaml.",
+            },
+            "title": _bilingual("A short headline."),
+            "organization": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "entity_type"],
+                "properties": {
+                    "name": _text("The organization's name as it reported the breach."),
+                    "name_zh": _text("The name in Chinese, where one is in use."),
+                    "entity_type": {"$ref": "#/$defs/entity_type"},
+                    "state": {"$ref": "#/$defs/us_state"},
+                    "country": {"$ref": "#/$defs/country"},
+                    "parent": _text("The parent company or network, where relevant."),
+                },
+            },
+            "breach": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["types", "locations"],
+                "properties": {
+                    "types": _list_of("breach_type", "HHS type(s) of breach.", min_items=1),
+                    "locations": _list_of("location", "HHS location(s) of breached information.", min_items=1),
+                    "vectors": _list_of("attack_vector", "How the attackers got in, where a source says so."),
+                    "threat_actor": {
+                        "type": ["string", "null"],
+                        "minLength": 1,
+                        "description": "The group a source names; leave out when unknown.",
+                    },
+                    "business_associate": {
+                        "type": ["boolean", "null"],
+                        "description": "Whether a business associate was involved, as HHS reports it.",
+                    },
+                },
+            },
+            "dates": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "Each optional, but in order when present; at least one of "
+                "started, discovered and reported.",
+                "properties": {
+                    "started": _date("When the breach began."),
+                    "ended": _date("When the breach ended."),
+                    "discovered": _date("When the organization found it."),
+                    "reported": _date("When it was reported to HHS."),
+                    "notified": _date("When individuals were first notified."),
+                },
+            },
+            "individuals_affected": {
+                "type": "array",
+                "minItems": 1,
+                "description": "The count as it was published over time, oldest first.",
+                "items": count_record,
+            },
+            "data_types": _list_of("data_type", "The kinds of data exposed."),
+            "summary": _bilingual("What happened, in a few sentences of your own."),
+            "sources": {"type": "array", "minItems": 1, "items": source},
+            "related": {
+                "type": "array",
+                "uniqueItems": True,
+                "description": "Ids of related incidents.",
+                "items": {"type": "string", "pattern": ID_PATTERN, "x-expected": "an incident id"},
+            },
+        },
+        "$defs": defs,
+    }
+
+
+def schema_json() -> str:
+    return json.dumps(build_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

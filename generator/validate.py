@@ -1,0 +1,302 @@
+"""Stage 2: check loaded files against the JSON Schema and the rules that compare fields.
+
+Two layers: the schema (schema/incident.schema.json, which editors read too) checks structure and
+vocabularies; the rules below check what a schema cannot (dates that exist, order, cross-references).
+Every rule is a small function that yields Problems and never raises; its docstring is the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from generator.config import SCHEMA_PATH
+from generator.load import LoadedFile
+from generator.model import DATE_FIELDS, Incident, PartialDate, incident_from_data
+from generator.problems import FieldPath, Problem
+from generator.vocab import vocabularies
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    incidents: list[Incident]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@cache
+def _validator(schema_path: Path = SCHEMA_PATH) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+# ---------------------------------------------------------------- schema errors, in plain words
+
+_TYPE_WORDS = {
+    "string": "a text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "null": "nothing",
+}
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _suggestion(value: str, vocabulary_name: str | None, codes: list[str]) -> str:
+    if vocabulary_name and vocabulary_name in vocabularies():
+        hhs_term = vocabularies()[vocabulary_name].by_hhs_wording().get(value.strip())
+        if hhs_term:
+            return f" (HHS writes {value!r}; the code is {hhs_term.code!r})"
+    close = difflib.get_close_matches(value.lower().replace(" ", "_"), codes, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> Iterator[Problem]:
+    path: FieldPath = tuple(error.absolute_path)
+    kind, schema, value = error.validator, error.schema, error.instance
+    if kind == "required":
+        for name in error.validator_value:
+            if name not in value:
+                yield loaded.problem((*path, name), "this required field is missing")
+    elif kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        for name in value:
+            if name not in known:
+                yield loaded.problem((*path, name), f"unknown field; expected one of: {', '.join(known)}", at_key=True)
+    elif kind == "enum":
+        codes = [str(code) for code in error.validator_value]
+        vocabulary_name = next((name for name, v in vocabularies().items() if v.codes == codes), None)
+        noun = schema.get("title", "value")
+        listing = ", ".join(codes) if len(codes) <= 20 else f"a code such as {codes[0]} (full list in the schema)"
+        hint = _suggestion(str(value), vocabulary_name, codes)
+        yield loaded.problem(path, f"{value!r} is not a known {noun}{hint}; expected one of: {listing}")
+    elif kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(_TYPE_WORDS[name] for name in expected if name != "null")
+        message = f"expected {wanted}, found {_describe_value(value)}"
+        if "integer" in expected and isinstance(value, str) and value.replace(",", "").replace(" ", "").isdigit():
+            message += f"; write it without separators: {value.replace(',', '').replace(' ', '')}"
+        yield loaded.problem(path, message)
+    elif kind == "pattern":
+        if "x-expected" in schema:
+            yield loaded.problem(path, f"{value!r} is not {schema['x-expected']}")
+        else:
+            yield loaded.problem(path, "must not be blank")
+    elif kind == "minItems":
+        yield loaded.problem(path, f"needs at least {error.validator_value} entry; the list is empty")
+    elif kind == "minLength":
+        yield loaded.problem(path, "must not be empty")
+    elif kind == "minimum":
+        yield loaded.problem(path, f"{value} is negative; expected a whole number of 0 or more")
+    elif kind == "uniqueItems":
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                yield loaded.problem((*path, index), f"{item!r} is listed more than once")
+            seen.add(key)
+    else:
+        yield loaded.problem(path, error.message)
+
+
+def schema_problems(loaded: LoadedFile) -> list[Problem]:
+    errors = _validator().iter_errors(loaded.data)
+    return [problem for error in errors for problem in _schema_problems(loaded, error)]
+
+
+# ---------------------------------------------------------------- rules across fields
+
+Rule = Callable[[LoadedFile, dict[str, Any], dt.date], Iterator[Problem]]
+
+
+def _date_fields(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
+    for name in DATE_FIELDS:
+        if data["dates"].get(name):
+            yield ("dates", name), data["dates"][name]
+    for index, record in enumerate(data["individuals_affected"]):
+        yield ("individuals_affected", index, "as_of"), record["as_of"]
+    for index, source in enumerate(data["sources"]):
+        if source.get("published"):
+            yield ("sources", index, "published"), source["published"]
+
+
+def _parse(text: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
+def rule_id_matches_file_name(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """`id` equals the file name without .yaml: it is the page's permanent address."""
+    stem = PurePosixPath(loaded.path).stem
+    if data["id"] != stem:
+        yield loaded.problem(("id",), f"{data['id']!r} does not match the file name; expected {stem!r}")
+
+
+def rule_dates_are_real(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """Every date exists on the calendar and is not after today."""
+    for path, text in _date_fields(data):
+        date = _parse(text)
+        if date is None:
+            yield loaded.problem(path, f"{text!r} is not a date (expected YYYY-MM-DD)")
+        elif date.earliest() > today:
+            yield loaded.problem(path, f"{text!r} is in the future (today is {today.isoformat()})")
+
+
+_ORDERED_DATES = [("started", "ended"), ("started", "discovered"), ("discovered", "reported"), ("discovered", "notified")]
+
+
+def rule_dates_in_order(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """A breach ends after it starts and is discovered after it starts, reported and notified after discovery."""
+    dates = {name: _parse(text) for name, text in data["dates"].items() if text}
+    for earlier, later in _ORDERED_DATES:
+        first, second = dates.get(earlier), dates.get(later)
+        if first and second and first.earliest() > second.latest():
+            yield loaded.problem(
+                ("dates", later),
+                f"must not be before dates.{earlier} ({data['dates'][earlier]!r}); it is {data['dates'][later]!r}",
+            )
+
+
+def rule_has_a_year(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """At least one of dates.reported, dates.discovered and dates.started, to place the incident in a year."""
+    if not any(data["dates"].get(name) for name in ("reported", "discovered", "started")):
+        yield loaded.problem(("dates",), "needs at least one of reported, discovered or started")
+
+
+def rule_count_history_in_order(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """The count history runs oldest first, one entry per date."""
+    previous: PartialDate | None = None
+    for index, record in enumerate(data["individuals_affected"]):
+        current = _parse(record["as_of"])
+        if current and previous and current.sort_key() <= previous.sort_key():
+            yield loaded.problem(
+                ("individuals_affected", index, "as_of"),
+                f"{record['as_of']!r} is not after the entry before it ({previous.iso()!r}); list counts oldest first",
+            )
+        previous = current or previous
+
+
+def rule_placeholders_are_hhs_stand_ins(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """`placeholder: true` marks only the 500 or 501 HHS shows while the real count is unknown."""
+    for index, record in enumerate(data["individuals_affected"]):
+        if record.get("placeholder") and record["count"] not in (500, 501):
+            yield loaded.problem(
+                ("individuals_affected", index, "placeholder"),
+                f"only a count of 500 or 501 can be a placeholder; this count is {record['count']}",
+            )
+
+
+def rule_counts_cite_a_listed_source(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """Each count's `source` is the url of one of the incident's `sources`."""
+    urls = {source["url"] for source in data["sources"]}
+    for index, record in enumerate(data["individuals_affected"]):
+        if record["source"] not in urls:
+            yield loaded.problem(
+                ("individuals_affected", index, "source"),
+                f"{record['source']!r} is not the url of any entry in sources; add it there first",
+            )
+
+
+def rule_source_urls_have_a_host(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """Every source url names a host, and no source is listed twice."""
+    seen: set[str] = set()
+    for index, source in enumerate(data["sources"]):
+        if not urlsplit(source["url"]).hostname:
+            yield loaded.problem(("sources", index, "url"), f"{source['url']!r} has no host name")
+        if source["url"] in seen:
+            yield loaded.problem(("sources", index, "url"), "this source is listed more than once")
+        seen.add(source["url"])
+
+
+FILE_RULES: list[Rule] = [
+    rule_id_matches_file_name,
+    rule_dates_are_real,
+    rule_dates_in_order,
+    rule_has_a_year,
+    rule_count_history_in_order,
+    rule_placeholders_are_hhs_stand_ins,
+    rule_counts_cite_a_listed_source,
+    rule_source_urls_have_a_host,
+]
+
+
+def rule_ids_are_unique(files: list[LoadedFile]) -> Iterator[Problem]:
+    """No two files share an id."""
+    first_file: dict[str, str] = {}
+    for loaded in files:
+        identifier = (loaded.data or {}).get("id")
+        if not isinstance(identifier, str):
+            continue
+        if identifier in first_file:
+            yield loaded.problem(("id",), f"{identifier!r} is already the id of {first_file[identifier]}")
+        else:
+            first_file[identifier] = loaded.path
+
+
+def rule_related_ids_exist(files: list[LoadedFile]) -> Iterator[Problem]:
+    """Every id in `related` is another incident's id."""
+    known = {loaded.data.get("id") for loaded in files if loaded.data}
+    for loaded in files:
+        related = (loaded.data or {}).get("related")
+        if not isinstance(related, list):
+            continue
+        for index, other in enumerate(related):
+            if other == loaded.data.get("id"):
+                yield loaded.problem(("related", index), "an incident cannot be related to itself")
+            elif isinstance(other, str) and other not in known:
+                yield loaded.problem(("related", index), f"no incident has the id {other!r}")
+
+
+def validate(files: list[LoadedFile], today: dt.date) -> ValidationResult:
+    """All problems of all files, and the typed incidents when there are none."""
+    problems: list[Problem] = []
+    structurally_valid: list[LoadedFile] = []
+    for loaded in files:
+        problems.extend(loaded.problems)
+        if loaded.data is None:
+            continue
+        found = schema_problems(loaded)
+        if not found:
+            for rule in FILE_RULES:
+                found.extend(rule(loaded, loaded.data, today))
+        if not found:
+            structurally_valid.append(loaded)
+        problems.extend(found)
+    problems.extend(rule_ids_are_unique(files))
+    problems.extend(rule_related_ids_exist(files))
+    problems = sorted(set(problems))
+    if problems:
+        return ValidationResult(incidents=[], problems=problems)
+    incidents = [incident_from_data(loaded.data, loaded.path) for loaded in structurally_valid]
+    return ValidationResult(incidents=incidents, problems=[])

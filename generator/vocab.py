@@ -1,0 +1,77 @@
+"""Controlled vocabularies and interface text, read once from the two YAML files beside this module.
+
+Every other module asks here for a code's label in a language; none keeps a label table of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from generator.config import LANGUAGES
+
+_HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    labels: dict[str, str]
+    hhs: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.labels[lang]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    noun: str
+    labels: dict[str, str]
+    terms: dict[str, Term]
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self.terms)
+
+    def label(self, code: str, lang: str) -> str:
+        return self.terms[code].label(lang)
+
+    def by_hhs_wording(self) -> dict[str, Term]:
+        return {term.hhs: term for term in self.terms.values() if term.hhs}
+
+
+@cache
+def vocabularies() -> dict[str, Vocabulary]:
+    raw = yaml.safe_load((_HERE / "vocabularies.yaml").read_text(encoding="utf-8"))
+    result = {}
+    for name, spec in raw.items():
+        terms = {
+            code: Term(code=str(code), labels={lang: value[lang] for lang in LANGUAGES}, hhs=value.get("hhs"))
+            for code, value in spec["values"].items()
+        }
+        result[name] = Vocabulary(name=name, noun=spec["noun"], labels=spec["label"], terms=terms)
+    return result
+
+
+def vocabulary(name: str) -> Vocabulary:
+    return vocabularies()[name]
+
+
+def label(vocabulary_name: str, code: str, lang: str) -> str:
+    return vocabularies()[vocabulary_name].label(code, lang)
+
+
+@cache
+def interface_text() -> dict[str, dict[str, str]]:
+    """Every sentence and heading of the site's interface, keyed by name, in every language."""
+    return yaml.safe_load((_HERE / "interface_text.yaml").read_text(encoding="utf-8"))
+
+
+def ui(key: str, lang: str, **values: object) -> str:
+    """One interface string in `lang`, with `{placeholders}` filled in."""
+    text = interface_text()[key][lang]
+    return text.format(**values) if values else text
