@@ -15,7 +15,7 @@ from generator.vocab import Vocabulary, vocabularies
 SCHEMA_ID = "https://healthcare-breach-tracker.github.io/schema/incident.schema.json"
 
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-DATE_EXPECTED = "YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day"
+DATE_EXPECTED = "a date (expected YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 HTTPS_PATTERN = r"^https://[^\s<>\"'`]+$"
 NOT_BLANK_PATTERN = r"\S"
@@ -71,7 +71,7 @@ def build_schema() -> dict[str, Any]:
     defs["https_url"] = {
         "type": "string",
         "pattern": HTTPS_PATTERN,
-        "x-expected": "an https:// address with no spaces",
+        "x-expected": "an https:// address (expected https://host/path, with no spaces or quotes)",
     }
     count_record = {
         "type": "object",
@@ -129,7 +129,7 @@ def build_schema() -> dict[str, Any]:
             "id": {
                 "type": "string",
                 "pattern": ID_PATTERN,
-                "x-expected": "lower-case words joined by hyphens, equal to the file name, such as acme-health-2024",
+                "x-expected": "a valid id (expected lower-case words and digits joined by hyphens, such as acme-health-2024)",
                 "description": "Permanent address of the incident's page; equal to the file name without .yaml.",
             },
             "title": _bilingual("A short headline."),
@@ -191,7 +191,7 @@ def build_schema() -> dict[str, Any]:
                 "type": "array",
                 "uniqueItems": True,
                 "description": "Ids of related incidents.",
-                "items": {"type": "string", "pattern": ID_PATTERN, "x-expected": "an incident id"},
+                "items": {"type": "string", "pattern": ID_PATTERN, "x-expected": "an incident id (expected lower-case words and digits joined by hyphens)"},
             },
         },
         "$defs": defs,

@@ -1,0 +1,45 @@
+"""Shared fixtures: the hand-written fixture incidents, and helpers to validate YAML text in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.aggregate import Overview, overview
+from generator.load import LoadedFile, incident_files, load_incident_files, parse_incident_text
+from generator.validate import validate
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_INCIDENTS = FIXTURES / "incidents"
+TODAY = dt.date(2026, 11, 23)
+"""Tests run as if on this day, so 'not in the future' never depends on the clock."""
+
+
+def fixture_text(name: str) -> str:
+    return next(FIXTURE_INCIDENTS.rglob(f"{name}.yaml")).read_text(encoding="utf-8")
+
+
+def problems_for(files: dict[str, str | bytes], today: dt.date = TODAY) -> list[str]:
+    """Validate in-memory files ({display path: text}) and return the problem lines."""
+    loaded: list[LoadedFile] = [
+        parse_incident_text(text if isinstance(text, bytes) else text.encode("utf-8"), path) for path, text in files.items()
+    ]
+    return [str(problem) for problem in validate(loaded, today).problems]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing `needle`; fails loudly if absent."""
+    hits = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
+    assert len(hits) >= occurrence, f"{needle!r} not found in fixture"
+    return hits[occurrence - 1]
+
+
+@pytest.fixture(scope="session")
+def fixture_overview() -> Overview:
+    loaded = load_incident_files(incident_files(FIXTURE_INCIDENTS), REPO_ROOT)
+    result = validate(loaded, TODAY)
+    assert result.ok, result.problems
+    return overview(result.incidents)
