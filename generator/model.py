@@ -6,9 +6,13 @@ Renderers and aggregations only see these objects, never raw dictionaries.
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+
+
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @dataclass(frozen=True, order=True)
@@ -21,18 +25,20 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Raises ValueError when the text is not a real (partial) date."""
-        parts = [int(part) for part in text.split("-")]
-        date = cls(*parts)
-        date.earliest()  # checks the day exists in that month
+        """Raises ValueError when the text is not a real YYYY, YYYY-MM or YYYY-MM-DD date."""
+        match = _PARTIAL_DATE.fullmatch(text)
+        if not match:
+            raise ValueError(f"not a date: {text!r}")
+        date = cls(*(int(part) for part in match.groups() if part is not None))
+        date.latest()  # raises when the month or the day does not exist
         return date
 
     def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return dt.date(self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day)
 
     def latest(self) -> dt.date:
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        month = 12 if self.month is None else self.month
+        day = calendar.monthrange(self.year, month)[1] if self.day is None else self.day
         return dt.date(self.year, month, day)
 
     def iso(self) -> str:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator import formatting
 from generator.aggregate import Overview, YearSummary
 from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
-from generator.model import Incident, PartialDate, Source
+from generator.model import CountRecord, Incident, PartialDate, Source
 from generator.vocab import label, ui, vocabulary
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
@@ -100,8 +100,8 @@ class _Language:
     def date(self, date: PartialDate) -> str:
         return formatting.date_text(date, self.lang)
 
-    def count(self, incident: Incident, *, headline: bool = False) -> str:
-        return formatting.count_text(incident.latest_count, self.lang, headline=headline)
+    def count(self, record: CountRecord, *, headline: bool = False) -> str:
+        return formatting.count_text(record, self.lang, headline=headline)
 
     def yes_no(self, value: bool | None) -> str:
         return self.t("unknown") if value is None else self.t("answer_yes" if value else "answer_no")
