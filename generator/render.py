@@ -103,6 +103,11 @@ class _Language:
     def count(self, record: CountRecord, *, headline: bool = False) -> str:
         return formatting.count_text(record, self.lang, headline=headline)
 
+    def count_cell(self, record: CountRecord) -> str:
+        """A count in a table: every digit, and a word when it is only HHS's placeholder."""
+        text = self.count(record)
+        return f"{text}{WORD_SPACE[self.lang]}{self.t('count_placeholder')}" if record.placeholder else text
+
     def yes_no(self, value: bool | None) -> str:
         return self.t("unknown") if value is None else self.t("answer_yes" if value else "answer_no")
 

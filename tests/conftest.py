@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.aggregate import Overview, overview
 from generator.load import LoadedFile, incident_files, load_incident_files, parse_incident_text
@@ -43,3 +48,41 @@ def fixture_overview() -> Overview:
     result = validate(loaded, TODAY)
     assert result.ok, result.problems
     return overview(result.incidents)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    site: Path
+    content: Path
+    incident_ids: list[str]
+    years: list[int]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real incidents, generated and built with `mkdocs build --strict`, once per test session."""
+    root = tmp_path_factory.mktemp("built")
+    content, site = root / "content", root / "site"
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    generate = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", str(content)], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+    )
+    assert generate.returncode == 0, generate.stdout + generate.stderr
+    config = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(content), site_dir=str(site))
+    config["theme"]["custom_dir"] = str(REPO_ROOT / "site_overrides")
+    config_path = root / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "WARNING" not in build.stderr, build.stderr
+    loaded = load_incident_files(incident_files(REPO_ROOT / "incidents"), REPO_ROOT)
+    result = validate(loaded, dt.date.today())
+    return BuiltSite(
+        site=site,
+        content=content,
+        incident_ids=sorted(incident.id for incident in result.incidents),
+        years=sorted({incident.year for incident in result.incidents}),
+    )

@@ -74,7 +74,7 @@ def test_chinese_pages_carry_no_english_interface_text(fixture_overview):
 def test_the_year_page_prints_the_aggregated_figures(fixture_overview):
     pages = render_site(fixture_overview)
     assert "2 incidents affecting 192,700,501 people." in pages["en/years/2024.md"]
-    assert "共2起事件，影响192,700,501人。" in pages["zh/years/2024.md"]
+    assert "共2起事件，影响1.93亿人。" in pages["zh/years/2024.md"]
     assert "| Hacking/IT incident | 2 | 192,700,501 |" in pages["en/years/2024.md"]
     assert "| 盗窃 | 1 | 501 |" in pages["zh/years/2024.md"]
 

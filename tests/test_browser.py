@@ -1,0 +1,131 @@
+"""The built site in headless Chromium (Debian's, driven by Playwright), as a reader meets it.
+
+Skips with a reason where Chromium is not installed; fails instead when CI=true, so CI never skips it.
+Screenshots land in test-artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _require_browser() -> None:
+    reason = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "the playwright package is not installed (pip install -r requirements-test.txt)"
+    if reason is None and not Path(CHROMIUM).exists():
+        reason = "Chromium is not installed (apt-get install -y chromium fonts-noto-cjk)"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests_elsewhere = []
+    page.console_errors = []
+    page.on("request", lambda request: urlsplit(request.url).hostname != "127.0.0.1" and page.requests_elsewhere.append(request.url))
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+PAGES = [
+    ("home", "", "Healthcare data breaches, tracked"),
+    ("incident", "incidents/change-healthcare-2024/", "Ransomware attack on Change Healthcare"),
+    ("year", "years/2024/", "Healthcare data breaches in 2024"),
+]
+CHINESE_HEADINGS = {"home": "医疗数据泄露事件追踪", "incident": "Change Healthcare遭勒索软件攻击", "year": "2024年医疗数据泄露事件"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("name", "path", "english_heading"), PAGES)
+def test_page_renders_in_its_language_without_errors_or_outside_requests(page, server, lang, name, path, english_heading):
+    prefix = "zh/" if lang == "zh" else ""
+    response = page.goto(f"{server}/{prefix}{path}", wait_until="networkidle")
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == lang
+    heading = page.locator("article h1").first
+    assert heading.is_visible()
+    assert heading.inner_text().strip() == (CHINESE_HEADINGS[name] if lang == "zh" else english_heading)
+    assert page.locator("article table").count() >= 1
+    assert page.requests_elsewhere == []
+    assert page.console_errors == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.{lang}.png"), full_page=True)
+
+
+def test_the_language_switch_keeps_the_reader_on_the_same_incident(page, server):
+    page.goto(f"{server}/incidents/equinox-2024/", wait_until="networkidle")
+    page.hover(".md-header .md-select")
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(f"{server}/zh/incidents/equinox-2024/")
+    assert page.locator("article h1").inner_text().strip() == "LockBit声称窃取了Equinox的数据"
+    page.hover(".md-header .md-select")
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(f"{server}/incidents/equinox-2024/")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_links_from_the_year_page_lead_to_incident_pages(page, server):
+    page.goto(f"{server}/zh/years/2023/", wait_until="networkidle")
+    page.get_by_role("link", name="Cerebral, Inc.").click()
+    page.wait_for_url(f"{server}/zh/incidents/cerebral-2023/")
+    assert "3,179,835" in page.locator("article").inner_text()

@@ -1,0 +1,116 @@
+"""The command line as a contributor meets it: one line per problem, exit 1, no traceback, nothing damaged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import build_parser
+from tests.conftest import FIXTURE_INCIDENTS, REPO_ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args, "--today", "2026-11-23"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+
+
+@pytest.fixture
+def incidents(tmp_path: Path) -> Path:
+    target = tmp_path / "incidents"
+    shutil.copytree(FIXTURE_INCIDENTS, target)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_validate_passes_on_the_fixtures(incidents):
+    result = run("validate", "--incidents", str(incidents))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 incidents, no problems" in result.stderr
+
+
+def test_validate_reports_each_problem_on_its_line_and_exits_1(incidents):
+    acme = incidents / "2024" / "acme-clinic-2024.yaml"
+    acme.write_text(acme.read_text().replace("reported: 2024-05-03", "reported: 2024-13-01"), encoding="utf-8")
+    (incidents / "2024" / "broken.yaml").write_text("id: broken\ntitle:\n\ten: x\n", encoding="utf-8")
+    result = run("validate", "--incidents", str(incidents))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("2024/acme-clinic-2024.yaml:23:13: dates.reported: '2024-13-01' is not a date (expected YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)")
+    assert lines[1].endswith("2024/broken.yaml:3:1: yaml: a tab character; indent with spaces")
+    assert result.stderr.strip().splitlines()[-1] == "validate failed: 2 problems in 2 files"
+
+
+def test_validate_can_write_github_annotations(incidents):
+    (incidents / "2024" / "broken.yaml").write_text("[1, 2]\n", encoding="utf-8")
+    result = run("validate", "--format", "github", "--incidents", str(incidents))
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("::error file=") and line.endswith("2024/broken.yaml,line=1,col=1::(file): the file holds a list; expected a mapping of incident fields (id: ..., title: ...)")
+
+
+def test_build_writes_both_languages(incidents, tmp_path):
+    content = tmp_path / "content"
+    result = run("build", "--incidents", str(incidents), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    for lang in ("en", "zh"):
+        assert (content / lang / "incidents" / "acme-clinic-2024.md").exists()
+        assert (content / lang / "years" / "2023.md").exists()
+        assert (content / lang / "about.md").exists()
+
+
+def test_a_failed_build_leaves_content_exactly_as_it_was(incidents, tmp_path):
+    content = tmp_path / "content"
+    assert run("build", "--incidents", str(incidents), "--content", str(content)).returncode == 0
+    before = snapshot(content)
+    (incidents / "2024" / "beta-billing-2024.yaml").write_text("id: beta-billing-2024\n", encoding="utf-8")
+    result = run("build", "--incidents", str(incidents), "--content", str(content))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "nothing written" in result.stderr
+    assert snapshot(content) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "incidents"], "no temporary folder left behind"
+
+
+def test_a_rebuild_removes_pages_of_deleted_incidents(incidents, tmp_path):
+    content = tmp_path / "content"
+    assert run("build", "--incidents", str(incidents), "--content", str(content)).returncode == 0
+    (incidents / "2023" / "gamma-health-plan-2023.yaml").unlink()
+    assert run("build", "--incidents", str(incidents), "--content", str(content)).returncode == 0
+    assert not (content / "en" / "incidents" / "gamma-health-plan-2023.md").exists()
+    assert not (content / "zh" / "years" / "2023.md").exists()
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(incidents, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run("build", "--incidents", str(incidents), "--content", str(first)).returncode == 0
+    assert run("build", "--incidents", str(incidents), "--content", str(second)).returncode == 0
+    assert snapshot(first) == snapshot(second)
+
+
+def test_a_misused_command_exits_2():
+    result = run("frobnicate")
+    assert result.returncode == 2
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    subcommands = build_parser()._subparsers._group_actions[0]
+    helps = {action.dest: action.help for action in subcommands._choices_actions}
+    for name in subcommands.choices:
+        assert helps.get(name), f"`{name}` has no help text"
+        assert f"python -m generator {name}" in readme, f"README does not mention `python -m generator {name}`"

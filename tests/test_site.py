@@ -1,0 +1,73 @@
+"""End to end on the real incidents: validate, generate, `mkdocs build --strict`, then read the HTML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+
+def html(built_site, path: str) -> str:
+    return (built_site.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_incident_has_a_page_in_both_languages(built_site):
+    assert len(built_site.incident_ids) >= 8
+    for incident_id in built_site.incident_ids:
+        for prefix in ("", "zh/"):
+            page = built_site.site / prefix / "incidents" / incident_id / "index.html"
+            assert page.exists(), page
+
+
+def test_every_year_has_a_page_in_both_languages(built_site):
+    for year in built_site.years:
+        assert "<table>" in html(built_site, f"years/{year}")
+        assert "<table>" in html(built_site, f"zh/years/{year}")
+
+
+@pytest.mark.parametrize("path", ["", "incidents", "years", "about", "incidents/change-healthcare-2024", "years/2024"])
+def test_html_lang_is_right_and_the_switcher_stays_on_the_page(built_site, path):
+    english, chinese = html(built_site, path), html(built_site, f"zh/{path}".rstrip("/"))
+    assert '<html lang="en"' in english
+    assert '<html lang="zh"' in chinese
+    # The Chinese page's switcher leads back to the same English page, and the other way round.
+    english_link = re.search(r'href="([^"]*)" hreflang="en" class="md-select__link"', chinese).group(1)
+    chinese_link = re.search(r'href="([^"]*)" hreflang="zh" class="md-select__link"', english).group(1)
+    if not path:  # the plugin links the two home pages by their configured addresses
+        assert (english_link, chinese_link) == ("/", "/zh/")
+        return
+    depth = path.count("/") + 1
+    assert english_link == "../" * (depth + 1) + f"{path}/"
+    assert chinese_link == "../" * depth + f"zh/{path}/"
+
+
+def test_the_chinese_incident_page_is_in_chinese(built_site):
+    page = html(built_site, "zh/incidents/change-healthcare-2024")
+    assert "1.93亿" in page
+    assert "2024年7月19日" in page
+    assert "受影响人数的变化" in page
+    assert "<title>Change Healthcare遭勒索软件攻击 - 医疗数据泄露追踪</title>" in page
+
+
+def test_the_english_incident_page_shows_the_count_history(built_site):
+    page = html(built_site, "incidents/change-healthcare-2024")
+    assert "192,700,000" in page and "100,000,000" in page
+    assert "Jul 19, 2024" in page
+
+
+def test_incident_pages_are_not_in_the_navigation(built_site):
+    page = html(built_site, "incidents/equinox-2024")
+    nav = page[page.index('<nav class="md-nav md-nav--primary') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "equinox-2024" not in nav
+
+
+def test_no_page_asks_another_host_for_anything(built_site):
+    """Links out are fine; scripts, styles, fonts and images must come from the site itself."""
+    for page in built_site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag, attribute in re.findall(r"<(script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"(https?:)?//", text):
+            pytest.fail(f"{page}: a <{tag}> loads from another host")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, page
