@@ -62,7 +62,7 @@ def totals(incidents: Iterable[Incident]) -> Totals:
     incidents = list(incidents)
     return Totals(
         incidents=len(incidents),
-        individuals=sum(incident.latest_count.count for incident in incidents),
+        individuals=sum(incident.latest_count.count or 0 for incident in incidents),
         placeholders=sum(1 for incident in incidents if incident.latest_count.placeholder),
     )
 
@@ -74,7 +74,7 @@ def breakdown(incidents: Iterable[Incident], vocabulary_name: str, codes_of: Cal
     for incident in incidents:
         for code in set(codes_of(incident)):
             incident_counts[code] += 1
-            individual_sums[code] += incident.latest_count.count
+            individual_sums[code] += incident.latest_count.count or 0
     order = {code: position for position, code in enumerate(vocabulary(vocabulary_name).codes)}
     rows = sorted(incident_counts, key=lambda code: (-incident_counts[code], order[code]))
     return Breakdown(

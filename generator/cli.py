@@ -10,14 +10,17 @@ from pathlib import Path
 
 from generator import config
 from generator.aggregate import overview
-from generator.load import incident_files, load_incident_files, read_pages
+from generator.importers.hhs_export import LISTS, ExportError, export_metadata, read_export
+from generator.importers.hhs_import import Importer
+from generator.importers.summary import format_summary
+from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_pages
 from generator.problems import Problem, summary_line
 from generator.render import render_site
 from generator.schema import schema_json
 from generator.validate import ValidationResult, validate
-from generator.write import write_tree
+from generator.write import write_files, write_tree
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _collect(paths: list[Path]) -> list[Path]:
@@ -31,6 +34,14 @@ def _validate_all(incidents_dir: Path, today: dt.date) -> ValidationResult:
     # Cross-file rules (unique ids, related ids) need every incident, so validation always reads them all.
     files = load_incident_files(_collect([incidents_dir]), config.REPO_ROOT)
     return validate(files, today)
+
+
+def _validate_with_changes(files: list[LoadedFile], changed: dict[Path, str], today: dt.date) -> list[Problem]:
+    """Validate the incidents as they would be with `changed` written, without writing anything."""
+    shown = {display_path(path, config.REPO_ROOT): text for path, text in changed.items()}
+    after = [loaded for loaded in files if loaded.path not in shown]
+    after += [parse_incident_text(text.encode("utf-8"), path) for path, text in sorted(shown.items())]
+    return validate(after, today).problems
 
 
 def _report(problems: list[Problem], output_format: str) -> None:
@@ -82,6 +93,56 @@ def command_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_import_hhs(args: argparse.Namespace) -> int:
+    if (args.list or args.as_of) and len(args.files) > 1:
+        print("import-hhs: --list and --as-of describe one file; give them with a single FILE", file=sys.stderr)
+        return EXIT_USAGE
+    exports, problems = [], []
+    for path in args.files:
+        shown = display_path(path, config.REPO_ROOT)
+        if not path.is_file():
+            problems.append(f"{shown}: no such file")
+            continue
+        list_name, as_of, errors = export_metadata(path, args.list, args.as_of)
+        if errors:
+            problems.extend(f"{shown}: {error}" for error in errors)
+            continue
+        try:
+            exports.append(read_export(path, shown, list_name, as_of))
+        except ExportError as error:
+            problems.extend(map(str, error.problems))
+    if problems:
+        print("\n".join(problems))
+        print(f"import-hhs: nothing imported; {len(problems)} problems", file=sys.stderr)
+        return EXIT_PROBLEMS
+    files = load_incident_files(_collect([args.incidents]), config.REPO_ROOT)
+    result = validate(files, args.today)
+    if not result.ok:
+        _report(result.problems, "text")
+        print("import-hhs: fix the incident files first; nothing imported", file=sys.stderr)
+        return EXIT_PROBLEMS
+    importer = Importer(args.incidents, {Path(config.REPO_ROOT / loaded.path): loaded.data for loaded in files})
+    summaries = []
+    for export in sorted(exports, key=lambda export: (export.as_of.sort_key(), export.list)):
+        summary, found = importer.apply(export)
+        if found:
+            print("\n".join(map(str, found)))
+            print(f"import-hhs: nothing imported; {len(found)} problems", file=sys.stderr)
+            return EXIT_PROBLEMS
+        summaries.append(summary)
+    changed = importer.changed_files()
+    after = _validate_with_changes(files, changed, args.today)
+    if after:
+        _report(after, "text")
+        print("import-hhs: the result would not validate; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    write_files(changed)
+    print(format_summary(summaries, len(changed)), end="")
+    if args.summary_markdown:
+        args.summary_markdown.write_text(format_summary(summaries, len(changed), markdown=True), encoding="utf-8")
+    return EXIT_OK
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -108,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, replaced whole (default: content/)")
     build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
     build.set_defaults(handler=command_build)
+
+    importer = commands.add_parser("import-hhs", help="create or update incident files from HHS OCR breach portal exports (CSV, XLSX)")
+    importer.add_argument("files", nargs="+", type=Path, metavar="FILE", help="exports; the list and date come from names like under_investigation_asof_2026-07.csv")
+    importer.add_argument("--list", choices=LISTS, help="which HHS list a single FILE is, when its name does not say")
+    importer.add_argument("--as-of", help="the date a single FILE was exported (YYYY-MM or YYYY-MM-DD), when its name does not say")
+    importer.add_argument("--incidents", type=Path, default=config.INCIDENTS_DIR, help="folder of incident files (default: incidents/)")
+    importer.add_argument("--summary-markdown", type=Path, help="also write what changed as Markdown, for a pull-request body")
+    importer.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
+    importer.set_defaults(handler=command_import_hhs)
 
     schema = commands.add_parser("schema", help="write schema/incident.schema.json from the vocabularies")
     schema.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")

@@ -24,3 +24,12 @@ MAX_INCIDENT_FILE_BYTES = 100_000
 
 LATEST_INCIDENTS_ON_HOME = 10
 
+HHS_PORTAL_URL = "https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf"
+HHS_PORTAL_SOURCE = {
+    "url": HHS_PORTAL_URL,
+    "title": "Breach Portal: Notice to the Secretary of HHS Breach of Unsecured Protected Health Information",
+    "publisher": "U.S. Department of Health and Human Services, Office for Civil Rights",
+    "lang": "en",
+}
+"""How incidents cite the official list; the importer adds it to every incident it touches."""
+

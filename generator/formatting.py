@@ -12,7 +12,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from generator.config import BABEL_LOCALES
 from generator.model import CountRecord, PartialDate
-from generator.vocab import label
+from generator.vocab import label, ui
 
 
 def _round_to_significant(number: int, digits: int) -> int:
@@ -42,6 +42,8 @@ def percent(fraction: float, lang: str) -> str:
 
 def count_text(record: CountRecord, lang: str, *, headline: bool = False) -> str:
     """A count with its qualifier: 'about 100,000,000', '超过2万'."""
+    if record.count is None:
+        return ui("count_unknown", lang)
     number = headline_number(record.count, lang) if headline else exact_number(record.count, lang)
     if record.qualifier:
         return label("count_qualifier", record.qualifier, lang).format(count=number)

@@ -65,7 +65,7 @@ class Bilingual:
 @dataclass(frozen=True)
 class Organization:
     name: str
-    entity_type: str
+    entity_type: str | None
     name_zh: str | None = None
     state: str | None = None
     country: str = "US"
@@ -110,7 +110,8 @@ class Dates:
 @dataclass(frozen=True)
 class CountRecord:
     as_of: PartialDate
-    count: int
+    count: int | None
+    """None only where HHS lists no figure."""
     source: str
     placeholder: bool = False
     qualifier: str | None = None
@@ -126,18 +127,37 @@ class Source:
 
 
 @dataclass(frozen=True)
+class HhsReport:
+    """The official report as the HHS OCR portal lists it (written by the importer, never by hand)."""
+
+    name: str
+    submitted: PartialDate
+    types: tuple[str, ...]
+    locations: tuple[str, ...]
+    business_associate_present: bool
+    first_seen: PartialDate
+    last_seen: PartialDate
+    state: str | None = None
+    entity_type: str | None = None
+    individuals_affected: int | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class Incident:
     id: str
     path: str
-    title: Bilingual
+    title: Bilingual | None
+    """None for an incident known only from HHS: the page writes a title from the facts."""
     organization: Organization
     breach: Breach
     dates: Dates
     individuals_affected: tuple[CountRecord, ...]
     data_types: tuple[str, ...]
-    summary: Bilingual
+    summary: Bilingual | None
     sources: tuple[Source, ...]
     related: tuple[str, ...]
+    hhs: HhsReport | None = None
 
     @property
     def latest_count(self) -> CountRecord:
@@ -156,31 +176,69 @@ def _date(value: str | None) -> PartialDate | None:
     return PartialDate.parse(value) if value else None
 
 
+def _hhs_report(hhs: dict[str, Any]) -> HhsReport:
+    return HhsReport(
+        name=hhs["name"],
+        submitted=PartialDate.parse(hhs["submitted"]),
+        types=tuple(hhs["types"]),
+        locations=tuple(hhs["locations"]),
+        business_associate_present=hhs["business_associate_present"],
+        first_seen=PartialDate.parse(hhs["first_seen"]),
+        last_seen=PartialDate.parse(hhs["last_seen"]),
+        state=hhs.get("state"),
+        entity_type=hhs.get("entity_type"),
+        individuals_affected=hhs.get("individuals_affected"),
+        status=hhs.get("status"),
+    )
+
+
+def tidy_name(name: str) -> str:
+    """An organization name for display: no stray or doubled spaces, a space after each comma.
+
+    HHS sometimes has U+0019 where a right single quotation mark (U+2019) belongs: "Children\x19s".
+    """
+    text = name.replace("\x19", "’")
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", text)
+    text = " ".join(text.replace("\u00a0", " ").split())
+    text = re.sub(r",(?=[^\s,])", ", ", text)
+    text = re.sub(r"\s+,", ",", text)
+    return text.strip(" ,;")
+
+
 def incident_from_data(data: dict[str, Any], path: str) -> Incident:
-    """Build the typed incident. Only call on data that passed validation."""
-    organization = data["organization"]
-    breach = data["breach"]
-    dates = data["dates"]
+    """Build the typed incident. Only call on data that passed validation.
+
+    What people wrote wins, field by field; where they wrote nothing, the HHS report supplies the fact.
+    """
+    hhs = _hhs_report(data["hhs"]) if data.get("hhs") else None
+    organization = data.get("organization") or {}
+    breach = data.get("breach") or {}
+    dates = data.get("dates") or {}
     return Incident(
         id=data["id"],
         path=path,
-        title=Bilingual(**data["title"]),
+        title=Bilingual(**data["title"]) if data.get("title") else None,
         organization=Organization(
-            name=organization["name"].strip(),
-            entity_type=organization["entity_type"],
+            name=tidy_name(organization.get("name") or hhs.name),
+            entity_type=organization.get("entity_type") or (hhs.entity_type if hhs else None),
             name_zh=organization.get("name_zh"),
-            state=organization.get("state"),
+            state=organization.get("state") or (hhs.state if hhs else None),
             country=organization.get("country") or "US",
             parent=organization.get("parent"),
         ),
         breach=Breach(
-            types=tuple(breach["types"]),
-            locations=tuple(breach["locations"]),
+            types=tuple(breach.get("types") or (hhs.types if hhs and hhs.types else ("unknown",))),
+            locations=tuple(breach.get("locations") or hhs.locations),
             vectors=tuple(breach.get("vectors") or ()),
             threat_actor=breach.get("threat_actor"),
-            business_associate=breach.get("business_associate"),
+            business_associate=breach["business_associate"]
+            if breach.get("business_associate") is not None
+            else (hhs.business_associate_present if hhs else None),
         ),
-        dates=Dates(**{name: _date(dates.get(name)) for name in DATE_FIELDS}),
+        dates=Dates(
+            **{name: _date(dates.get(name)) for name in DATE_FIELDS}
+            | ({"reported": _date(dates.get("reported")) or hhs.submitted} if hhs else {})
+        ),
         individuals_affected=tuple(
             CountRecord(
                 as_of=PartialDate.parse(record["as_of"]),
@@ -192,7 +250,7 @@ def incident_from_data(data: dict[str, Any], path: str) -> Incident:
             for record in data["individuals_affected"]
         ),
         data_types=tuple(data.get("data_types") or ()),
-        summary=Bilingual(**data["summary"]),
+        summary=Bilingual(**data["summary"]) if data.get("summary") else None,
         sources=tuple(
             Source(
                 url=source["url"],
@@ -204,4 +262,5 @@ def incident_from_data(data: dict[str, Any], path: str) -> Incident:
             for source in data["sources"]
         ),
         related=tuple(data.get("related") or ()),
+        hhs=hhs,
     )

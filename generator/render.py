@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import formatting
+from generator.accounts import account_from_facts, title_from_facts
 from generator.aggregate import Overview, YearSummary
 from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.model import CountRecord, Incident, PartialDate, Source
@@ -108,6 +109,14 @@ class _Language:
         text = self.count(record)
         return f"{text}{WORD_SPACE[self.lang]}{self.t('count_placeholder')}" if record.placeholder else text
 
+    def title(self, incident: Incident) -> str:
+        return incident.title.in_(self.lang) if incident.title else title_from_facts(incident, self.lang)
+
+    def summary_paragraphs(self, incident: Incident) -> list[str]:
+        if incident.summary is None:
+            return [account_from_facts(incident, self.lang)]
+        return [paragraph for paragraph in incident.summary.in_(self.lang).split("\n\n") if paragraph.strip()]
+
     def yes_no(self, value: bool | None) -> str:
         return self.t("unknown") if value is None else self.t("answer_yes" if value else "answer_no")
 
@@ -135,7 +144,7 @@ def _description(incident: Incident, lang: str) -> str:
     return ui(
         "incident_description",
         lang,
-        title=incident.title.in_(lang),
+        title=_Language(lang).title(incident),
         organization=incident.organization.display_name(lang),
         count=formatting.count_text(incident.latest_count, lang),
     )
@@ -179,7 +188,8 @@ def render_site(overview: Overview) -> dict[str, str]:
     """Every generated page, as {path under content/<lang>/: Markdown}, for every language."""
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
-        titles = {incident.id: incident.title.in_(lang) for incident in overview.incidents}
+        l10n = _Language(lang)
+        titles = {incident.id: l10n.title(incident) for incident in overview.incidents}
         pages[f"{lang}/index.md"] = render_home(overview, lang)
         pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
         pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)

@@ -80,9 +80,10 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "as_of": {**_date("The date the figure was published."), "type": "string"},
             "count": {
-                "type": "integer",
+                "type": ["integer", "null"],
                 "minimum": 0,
-                "description": "People affected, a whole number written without separators: 4226508.",
+                "description": "People affected, a whole number written without separators: 4226508; "
+                "null only where HHS lists no figure.",
             },
             "source": {
                 "$ref": "#/$defs/https_url",
@@ -107,6 +108,27 @@ def build_schema() -> dict[str, Any]:
             "published": _date("When it was published."),
         },
     }
+    hhs_report = {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "The official HHS OCR report, as the portal lists it. Written by `python -m generator "
+        "import-hhs`; do not edit by hand.",
+        "required": ["name", "submitted", "types", "locations", "business_associate_present", "first_seen", "last_seen"],
+        "properties": {
+            "name": {"type": "string", "minLength": 1, "description": "The name exactly as HHS lists it."},
+            "state": {"anyOf": [{"$ref": "#/$defs/us_state"}, {"type": "null"}]},
+            "entity_type": {"anyOf": [{"$ref": "#/$defs/entity_type"}, {"type": "null"}]},
+            "submitted": {**_date("Breach submission date."), "type": "string"},
+            "types": _list_of("breach_type", "Type(s) of breach; empty where HHS gives none."),
+            "locations": _list_of("location", "Location(s) of breached information.", min_items=1),
+            "business_associate_present": {"type": "boolean"},
+            "individuals_affected": {"type": ["integer", "null"], "minimum": 0},
+            "status": {"anyOf": [{"$ref": "#/$defs/hhs_status"}, {"type": "null"}]},
+            "first_seen": {**_date("Date of the first export that listed the report."), "type": "string"},
+            "last_seen": {**_date("Date of the newest export that listed the report."), "type": "string"},
+        },
+    }
+    written_by_people = ["title", "organization", "breach", "dates", "summary"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -115,16 +137,17 @@ def build_schema() -> dict[str, Any]:
         "by `python -m generator schema`; do not edit by hand.",
         "type": "object",
         "additionalProperties": False,
-        "required": [
-            "id",
-            "title",
-            "organization",
-            "breach",
-            "dates",
-            "individuals_affected",
-            "summary",
-            "sources",
-        ],
+        "required": ["id", "individuals_affected", "sources"],
+        # An incident imported from HHS takes its organization, breach and dates from the `hhs` block and
+        # gets a generated title and account; one without it must say all of that itself.
+        "if": {"required": ["hhs"]},
+        "else": {
+            "required": written_by_people,
+            "properties": {
+                "organization": {"required": ["name", "entity_type"]},
+                "breach": {"required": ["types", "locations"]},
+            },
+        },
         "properties": {
             "id": {
                 "type": "string",
@@ -136,7 +159,6 @@ def build_schema() -> dict[str, Any]:
             "organization": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["name", "entity_type"],
                 "properties": {
                     "name": _text("The organization's name as it reported the breach."),
                     "name_zh": _text("The name in Chinese, where one is in use."),
@@ -149,7 +171,6 @@ def build_schema() -> dict[str, Any]:
             "breach": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["types", "locations"],
                 "properties": {
                     "types": _list_of("breach_type", "HHS type(s) of breach.", min_items=1),
                     "locations": _list_of("location", "HHS location(s) of breached information.", min_items=1),
@@ -193,6 +214,7 @@ def build_schema() -> dict[str, Any]:
                 "description": "Ids of related incidents.",
                 "items": {"type": "string", "pattern": ID_PATTERN, "x-expected": "an incident id (expected lower-case words and digits joined by hyphens)"},
             },
+            "hhs": hhs_report,
         },
         "$defs": defs,
     }

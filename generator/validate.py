@@ -140,8 +140,11 @@ Rule = Callable[[LoadedFile, dict[str, Any], dt.date], Iterator[Problem]]
 
 def _date_fields(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for name in DATE_FIELDS:
-        if data["dates"].get(name):
+        if (data.get("dates") or {}).get(name):
             yield ("dates", name), data["dates"][name]
+    for name in ("submitted", "first_seen", "last_seen"):
+        if data.get("hhs"):
+            yield ("hhs", name), data["hhs"][name]
     for index, record in enumerate(data["individuals_affected"]):
         yield ("individuals_affected", index, "as_of"), record["as_of"]
     for index, source in enumerate(data["sources"]):
@@ -178,7 +181,7 @@ _ORDERED_DATES = [("started", "ended"), ("started", "discovered"), ("discovered"
 
 def rule_dates_in_order(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
     """A breach ends after it starts and is discovered after it starts, reported and notified after discovery."""
-    dates = {name: _parse(text) for name, text in data["dates"].items() if text}
+    dates = {name: _parse(text) for name, text in (data.get("dates") or {}).items() if text}
     for earlier, later in _ORDERED_DATES:
         first, second = dates.get(earlier), dates.get(later)
         if first and second and first.earliest() > second.latest():
@@ -189,7 +192,9 @@ def rule_dates_in_order(loaded: LoadedFile, data: dict[str, Any], today: dt.date
 
 
 def rule_has_a_year(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
-    """At least one of dates.reported, dates.discovered and dates.started, to place the incident in a year."""
+    """At least one of dates.reported, dates.discovered and dates.started (or an HHS report), to place the incident in a year."""
+    if data.get("hhs"):
+        return
     if not any(data["dates"].get(name) for name in ("reported", "discovered", "started")):
         yield loaded.problem(("dates",), "needs at least one of reported, discovered or started")
 

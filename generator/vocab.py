@@ -21,9 +21,14 @@ class Term:
     code: str
     labels: dict[str, str]
     hhs: str | None = None
+    in_sentence: dict[str, str] | None = None
 
     def label(self, lang: str) -> str:
         return self.labels[lang]
+
+    def phrase(self, lang: str) -> str:
+        """The value inside a sentence: 'a theft', 'an unauthorized access or disclosure'."""
+        return (self.in_sentence or self.labels)[lang]
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,12 @@ def vocabularies() -> dict[str, Vocabulary]:
     result = {}
     for name, spec in raw.items():
         terms = {
-            code: Term(code=str(code), labels={lang: value[lang] for lang in LANGUAGES}, hhs=value.get("hhs"))
+            code: Term(
+                code=str(code),
+                labels={lang: value[lang] for lang in LANGUAGES},
+                hhs=value.get("hhs"),
+                in_sentence=value.get("in_sentence"),
+            )
             for code, value in spec["values"].items()
         }
         result[name] = Vocabulary(name=name, noun=spec["noun"], labels=spec["label"], terms=terms)

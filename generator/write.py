@@ -30,3 +30,21 @@ def write_tree(files: dict[str, str], target: Path) -> None:
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_files(files: dict[Path, str]) -> None:
+    """Write several files so that a failure part-way leaves every one of them whole: temporaries first, then renames."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in sorted(files.items()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            with open(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            staged.append((Path(temporary), path))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in staged:
+        temporary.replace(path)

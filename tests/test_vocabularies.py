@@ -26,7 +26,9 @@ def test_every_term_has_a_label_in_every_language_and_nothing_else():
         assert set(spec["label"]) == set(LANGUAGES), name
         for code, term in spec["values"].items():
             # An unquoted comma in a flow mapping silently adds a key: catch it here.
-            assert set(term) <= {*LANGUAGES, "hhs"} and set(LANGUAGES) <= set(term), (name, code, term)
+            assert set(term) <= {*LANGUAGES, "hhs", "in_sentence"} and set(LANGUAGES) <= set(term), (name, code, term)
+            if "in_sentence" in term:
+                assert set(term["in_sentence"]) == set(LANGUAGES), (name, code)
             assert all(isinstance(term[lang], str) and term[lang].strip() for lang in LANGUAGES), (name, code)
 
 
@@ -52,6 +54,7 @@ def _keys_used_in_code() -> set[str]:
     sources = [path.read_text(encoding="utf-8") for path in (GENERATOR / "templates").glob("*.j2")]
     sources += [path.read_text(encoding="utf-8") for path in GENERATOR.glob("*.py")]
     used = {f"date_{name}" for name in DATE_FIELDS}  # the timeline builds these keys from the field names
+    used |= {f"account_status_{code}" for code in vocabularies()["hhs_status"].codes}  # one sentence per status
     used.add("site_name")  # mkdocs.yml carries it; the last test of this module holds the two together
     for text in sources:
         used |= set(re.findall(r"""\b(?:t|ui)\(\s*["']([a-z_]*[a-z])["']""", text))

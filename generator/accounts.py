@@ -1,0 +1,74 @@
+"""Titles and short accounts written from the facts alone, in each language, for incidents that only
+the HHS list knows about. Pure functions; every word comes from interface_text.yaml and the vocabularies."""
+
+from __future__ import annotations
+
+from generator import formatting
+from generator.model import Incident
+from generator.vocab import label, ui, vocabulary
+
+
+def _joined(phrases: list[str], lang: str) -> str:
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    separator = "、" if lang == "zh" else ", "
+    return separator.join(phrases[:-1]) + ui("list_and", lang) + phrases[-1]
+
+
+def _phrases(vocabulary_name: str, codes: tuple[str, ...], lang: str) -> str:
+    terms = vocabulary(vocabulary_name).terms
+    return _joined([terms[code].phrase(lang) for code in codes], lang)
+
+
+def title_from_facts(incident: Incident, lang: str) -> str:
+    types = (", " if lang == "en" else "、").join(label("breach_type", code, lang) for code in incident.breach.types)
+    return ui("generated_title", lang, organization=incident.organization.display_name(lang), types=types)
+
+
+def _apposition(incident: Incident, lang: str) -> str:
+    organization = incident.organization
+    state = label("us_state", organization.state, lang) if organization.state else None
+    entity = vocabulary("entity_type").terms[organization.entity_type].phrase(lang) if organization.entity_type else None
+    if entity and state:
+        return ui("account_apposition_entity_state", lang, entity=entity, state=state)
+    if entity:
+        return ui("account_apposition_entity", lang, entity=entity)
+    if state:
+        return ui("account_apposition_state", lang, state=state)
+    return ""
+
+
+def account_from_facts(incident: Incident, lang: str) -> str:
+    """'Acme Clinic, a healthcare provider in Texas, reported a hacking/IT incident involving a network
+    server to HHS on May 3, 2024. 12,345 people were affected.' and its Chinese counterpart."""
+    sentences = [
+        ui(
+            "account_reported",
+            lang,
+            organization=incident.organization.display_name(lang),
+            apposition=_apposition(incident, lang),
+            types=_phrases("breach_type", incident.breach.types, lang),
+            locations=_phrases("location", incident.breach.locations, lang),
+            date=formatting.date_text(incident.reference_date, lang),
+        )
+    ]
+    latest = incident.latest_count
+    if latest.count is None:
+        sentences.append(ui("account_no_count", lang))
+    elif latest.placeholder:
+        sentences.append(ui("account_placeholder", lang, count=formatting.exact_number(latest.count, lang)))
+    else:
+        sentences.append(ui("account_people", lang, count=formatting.count_text(latest, lang)))
+    counts = [record.count for record in incident.individuals_affected if record.count is not None]
+    if len(set(counts)) > 1:
+        sentences.append(
+            ui(
+                "account_count_changed",
+                lang,
+                first=formatting.exact_number(counts[0], lang),
+                latest=formatting.exact_number(counts[-1], lang),
+            )
+        )
+    if incident.hhs and incident.hhs.status:
+        sentences.append(ui(f"account_status_{incident.hhs.status}", lang))
+    return (" " if lang == "en" else "").join(sentences)
