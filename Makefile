@@ -20,16 +20,16 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
 ## Install what the site needs, validate the incidents, generate the pages and build site/.
 site: $(VENV)/.site-installed
 	$(BIN)/python -m generator build
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m generator site
 	@echo "Site built in site/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"
 
 ## Install what the tests need and run them all.
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-## Preview the site locally at http://127.0.0.1:8000/ (rebuild pages with `make site`).
+## Build, then preview the site at http://127.0.0.1:8000/ (English) and /zh/ (Chinese).
 serve: site
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --no-livereload
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 clean:
 	rm -rf content site .pytest_cache

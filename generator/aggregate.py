@@ -18,7 +18,8 @@ from generator.vocab import vocabulary
 
 @dataclass(frozen=True)
 class BreakdownRow:
-    code: str
+    code: str | None
+    """None where the source gives no value (HHS leaves some cells empty)."""
     incidents: int
     individuals: int
 
@@ -76,6 +77,7 @@ def breakdown(incidents: Iterable[Incident], vocabulary_name: str, codes_of: Cal
             incident_counts[code] += 1
             individual_sums[code] += incident.latest_count.count or 0
     order = {code: position for position, code in enumerate(vocabulary(vocabulary_name).codes)}
+    order[None] = len(order)
     rows = sorted(incident_counts, key=lambda code: (-incident_counts[code], order[code]))
     return Breakdown(
         vocabulary=vocabulary_name,

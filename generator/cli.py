@@ -15,8 +15,9 @@ from generator.importers.hhs_import import Importer
 from generator.importers.summary import format_summary
 from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_pages
 from generator.problems import Problem, summary_line
-from generator.render import render_site
+from generator.pipeline import render_all, validate_folder
 from generator.schema import schema_json
+from generator.site import build_site
 from generator.validate import ValidationResult, validate
 from generator.write import write_files, write_tree
 
@@ -31,9 +32,7 @@ def _collect(paths: list[Path]) -> list[Path]:
 
 
 def _validate_all(incidents_dir: Path, today: dt.date) -> ValidationResult:
-    # Cross-file rules (unique ids, related ids) need every incident, so validation always reads them all.
-    files = load_incident_files(_collect([incidents_dir]), config.REPO_ROOT)
-    return validate(files, today)
+    return validate_folder(incidents_dir, today)
 
 
 def _validate_with_changes(files: list[LoadedFile], changed: dict[Path, str], today: dt.date) -> list[Problem]:
@@ -69,7 +68,7 @@ def command_build(args: argparse.Namespace) -> int:
         _report(result.problems, args.format)
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
-    generated = render_site(overview(result.incidents))
+    generated = render_all(overview(result.incidents))
     hand_written = read_pages(args.pages)
     clashes = sorted(set(generated) & set(hand_written))
     if clashes:
@@ -77,6 +76,18 @@ def command_build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     write_tree({**generated, **hand_written}, args.content)
     print(f"build: {len(result.incidents)} incidents, {len(generated) + len(hand_written)} pages written to {args.content}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_site(args: argparse.Namespace) -> int:
+    try:
+        seconds = build_site(args.content, args.output)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        print(f"site: {args.output} is unchanged", file=sys.stderr)
+        return EXIT_PROBLEMS
+    timings = ", ".join(f"{lang} {value:.1f} s" for lang, value in seconds.items())
+    print(f"site: built {args.output} with MkDocs, one process per language ({timings})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -169,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, replaced whole (default: content/)")
     build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
     build.set_defaults(handler=command_build)
+
+    site = commands.add_parser("site", help="build site/ from content/ with MkDocs, both languages in parallel")
+    site.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="the generated pages (default: content/)")
+    site.add_argument("--output", type=Path, default=config.REPO_ROOT / "site", help="where the site goes, replaced whole (default: site/)")
+    site.set_defaults(handler=command_site)
 
     importer = commands.add_parser("import-hhs", help="create or update incident files from HHS OCR breach portal exports (CSV, XLSX)")
     importer.add_argument("files", nargs="+", type=Path, metavar="FILE", help="exports; the list and date come from names like under_investigation_asof_2026-07.csv")

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import math
 
+from functools import cache, lru_cache
+
+from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
@@ -23,21 +26,28 @@ def _round_to_significant(number: int, digits: int) -> int:
     return int(round(number / factor) * factor)
 
 
+@cache
+def _locale(lang: str) -> Locale:
+    """Parsed once: Babel would otherwise parse the locale name again on every call."""
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
+@lru_cache(maxsize=100_000)
 def exact_number(number: int, lang: str) -> str:
     """Every digit, grouped the CLDR way: 4,226,508."""
-    return format_decimal(number, locale=BABEL_LOCALES[lang])
+    return format_decimal(number, locale=_locale(lang))
 
 
 def headline_number(number: int, lang: str) -> str:
     """How a reader says the figure: 192,700,000 in English, 1.93亿 or 423万 in Chinese."""
     if lang == "zh" and number >= 10_000:
         rounded = _round_to_significant(number, 3)
-        return format_compact_decimal(rounded, locale=BABEL_LOCALES[lang], fraction_digits=2)
+        return format_compact_decimal(rounded, locale=_locale(lang), fraction_digits=2)
     return exact_number(number, lang)
 
 
 def percent(fraction: float, lang: str) -> str:
-    return format_percent(fraction, locale=BABEL_LOCALES[lang], format="#,##0%")
+    return format_percent(fraction, locale=_locale(lang), format="#,##0%")
 
 
 def count_text(record: CountRecord, lang: str, *, headline: bool = False) -> str:
@@ -53,7 +63,8 @@ def count_text(record: CountRecord, lang: str, *, headline: bool = False) -> str
 _SKELETONS = {3: "yMMMd", 2: "yMMM", 1: "y"}
 
 
+@lru_cache(maxsize=100_000)
 def date_text(date: PartialDate, lang: str) -> str:
     """As precise as the date: Feb 21, 2024 / Feb 2024 / 2024; 2024年2月21日 / 2024年2月 / 2024年."""
     precision = 1 + (date.month is not None) + (date.day is not None)
-    return format_skeleton(_SKELETONS[precision], date.earliest(), locale=BABEL_LOCALES[lang])
+    return format_skeleton(_SKELETONS[precision], date.earliest(), locale=_locale(lang))

@@ -160,6 +160,11 @@ class Incident:
     hhs: HhsReport | None = None
 
     @property
+    def researched(self) -> bool:
+        """Whether people have written about it, beyond what the HHS list says."""
+        return self.title is not None or self.summary is not None
+
+    @property
     def latest_count(self) -> CountRecord:
         return self.individuals_affected[-1]
 

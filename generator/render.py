@@ -11,6 +11,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,18 @@ def single_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_NEEDS_ESCAPING = re.compile(r"[\\`*_\[\]{}|<>&\x00-\x1f\x7f]|\s\s|^\s|\s$|^[#+-]|^\d+[.)]")
+
+
+@lru_cache(maxsize=200_000)
 def markdown_text(value: object) -> str:
-    """Plain text made safe to place anywhere inline in Markdown: it renders as exactly these characters."""
-    text = single_line(str(value))
+    """Plain text made safe to place anywhere inline in Markdown: it renders as exactly these characters.
+
+    Cached: a site repeats the same labels, names and numbers thousands of times."""
+    text = str(value)
+    if not _NEEDS_ESCAPING.search(text):
+        return text
+    text = single_line(text)
     text = html.escape(text, quote=False)
     text = _INLINE_SYNTAX.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda match: match.group(1) + "\\" if match.group(1).isdigit() else "\\" + match.group(1), text)
@@ -141,6 +151,8 @@ def _render(template: str, lang: str, **context: Any) -> str:
 
 def _description(incident: Incident, lang: str) -> str:
     """One sentence for search engines and link previews, from facts only."""
+    if not incident.researched:
+        return account_from_facts(incident, lang)
     return ui(
         "incident_description",
         lang,
@@ -184,17 +196,42 @@ def render_home(overview: Overview, lang: str) -> str:
     return _render("home.md.j2", lang, overview=overview, latest=latest, root="")
 
 
-def render_site(overview: Overview) -> dict[str, str]:
-    """Every generated page, as {path under content/<lang>/: Markdown}, for every language."""
+def render_site_pages(overview: Overview) -> dict[str, str]:
+    """The pages about many incidents (home, indexes, years), as {path under content/: Markdown}."""
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
-        l10n = _Language(lang)
-        titles = {incident.id: l10n.title(incident) for incident in overview.incidents}
         pages[f"{lang}/index.md"] = render_home(overview, lang)
         pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
         pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
         for summary in overview.years:
             pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, lang)
-        for incident in overview.incidents:
-            pages[f"{lang}/incidents/{incident.id}.md"] = render_incident(incident, lang, titles)
+    return pages
+
+
+def render_incident_pages(overview: Overview, ids: list[str]) -> list[tuple[str, str]]:
+    """The pages of the incidents named, in every language, as (path under content/, Markdown)."""
+    by_id = {incident.id: incident for incident in overview.incidents}
+    pages = []
+    for lang in LANGUAGES:
+        titles = _titles(overview, lang)
+        pages += [(f"{lang}/incidents/{i}.md", render_incident(by_id[i], lang, titles)) for i in ids]
+    return pages
+
+
+_TITLES: dict[tuple[int, str], dict[str, str]] = {}
+
+
+def _titles(overview: Overview, lang: str) -> dict[str, str]:
+    """Every incident's title in `lang`, for links between incidents; worked out once per overview."""
+    key = (id(overview), lang)
+    if key not in _TITLES:
+        l10n = _Language(lang)
+        _TITLES[key] = {incident.id: l10n.title(incident) for incident in overview.incidents}
+    return _TITLES[key]
+
+
+def render_site(overview: Overview) -> dict[str, str]:
+    """Every generated page, as {path under content/: Markdown}, for every language."""
+    pages = render_site_pages(overview)
+    pages.update(render_incident_pages(overview, [incident.id for incident in overview.incidents]))
     return pages

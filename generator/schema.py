@@ -45,8 +45,15 @@ def _bilingual(description: str) -> dict[str, Any]:
     }
 
 
-def _date(description: str) -> dict[str, Any]:
-    return {"$ref": "#/$defs/date", "description": description}
+def _ref(name: str, **siblings: Any) -> dict[str, Any]:
+    """A reference to a definition. Keywords beside it go around an allOf, so the schema means the same
+    to draft-07 tools (which ignore a $ref's siblings) as to draft 2020-12 ones."""
+    reference = {"$ref": f"#/$defs/{name}"}
+    return {"allOf": [reference], **siblings} if siblings else reference
+
+
+def _date(description: str, **siblings: Any) -> dict[str, Any]:
+    return _ref("date", description=description, **siblings)
 
 
 def _list_of(vocabulary_name: str, description: str, min_items: int = 0) -> dict[str, Any]:
@@ -78,17 +85,14 @@ def build_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["as_of", "count", "source"],
         "properties": {
-            "as_of": {**_date("The date the figure was published."), "type": "string"},
+            "as_of": _date("The date the figure was published.", type="string"),
             "count": {
                 "type": ["integer", "null"],
                 "minimum": 0,
                 "description": "People affected, a whole number written without separators: 4226508; "
                 "null only where HHS lists no figure.",
             },
-            "source": {
-                "$ref": "#/$defs/https_url",
-                "description": "The url of the entry in `sources` that gives this figure.",
-            },
+            "source": _ref("https_url", description="The url of the entry in `sources` that gives this figure."),
             "placeholder": {
                 "type": "boolean",
                 "description": "True for the 500 or 501 HHS shows while the real count is unknown.",
@@ -118,14 +122,14 @@ def build_schema() -> dict[str, Any]:
             "name": {"type": "string", "minLength": 1, "description": "The name exactly as HHS lists it."},
             "state": {"anyOf": [{"$ref": "#/$defs/us_state"}, {"type": "null"}]},
             "entity_type": {"anyOf": [{"$ref": "#/$defs/entity_type"}, {"type": "null"}]},
-            "submitted": {**_date("Breach submission date."), "type": "string"},
+            "submitted": _date("Breach submission date.", type="string"),
             "types": _list_of("breach_type", "Type(s) of breach; empty where HHS gives none."),
             "locations": _list_of("location", "Location(s) of breached information.", min_items=1),
             "business_associate_present": {"type": "boolean"},
             "individuals_affected": {"type": ["integer", "null"], "minimum": 0},
             "status": {"anyOf": [{"$ref": "#/$defs/hhs_status"}, {"type": "null"}]},
-            "first_seen": {**_date("Date of the first export that listed the report."), "type": "string"},
-            "last_seen": {**_date("Date of the newest export that listed the report."), "type": "string"},
+            "first_seen": _date("Date of the first export that listed the report.", type="string"),
+            "last_seen": _date("Date of the newest export that listed the report.", type="string"),
         },
     }
     written_by_people = ["title", "organization", "breach", "dates", "summary"]

@@ -68,13 +68,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         [sys.executable, "-m", "generator", "build", "--content", str(content)], cwd=REPO_ROOT, env=env, capture_output=True, text=True
     )
     assert generate.returncode == 0, generate.stdout + generate.stderr
-    config = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(content), site_dir=str(site))
-    config["theme"]["custom_dir"] = str(REPO_ROOT / "site_overrides")
-    config_path = root / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)], cwd=root, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "generator", "site", "--content", str(content), "--output", str(site)],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True,
     )
     assert build.returncode == 0, build.stdout + build.stderr
     assert "WARNING" not in build.stderr, build.stderr

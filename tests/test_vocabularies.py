@@ -82,7 +82,7 @@ def test_placeholders_match_across_languages():
 
 
 def test_the_site_name_in_mkdocs_yml_matches_the_interface_text():
-    config = yaml.safe_load((GENERATOR.parent / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["site_name"] == interface_text()["site_name"]["en"]
-    zh = next(lang for lang in config["plugins"][0]["i18n"]["languages"] if lang["locale"] == "zh")
-    assert zh["site_name"] == interface_text()["site_name"]["zh"]
+    for lang in LANGUAGES:
+        name = "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
+        config = yaml.safe_load((GENERATOR.parent / name).read_text(encoding="utf-8"))
+        assert config["site_name"] == interface_text()["site_name"][lang], name

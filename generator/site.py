@@ -1,0 +1,77 @@
+"""The last stage: MkDocs turns content/ into site/, one process per language, in parallel.
+
+mkdocs.yml is the English site; mkdocs.<lang>.yml inherits it for each other language. Each language is
+built into a folder of its own, then they are put together (other languages under /<lang>/) and the
+result takes site/'s place whole. This module runs MkDocs as a program; it knows nothing of its insides.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mergedeep import merge
+
+from generator.config import LANGUAGES, REPO_ROOT
+
+
+def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
+    """The MkDocs configuration for one language, as MkDocs' own INHERIT would merge it, with absolute paths."""
+    english = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = english
+    if lang != LANGUAGES[0]:
+        own = yaml.safe_load((REPO_ROOT / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
+        own.pop("INHERIT", None)
+        config = merge({}, english, own)
+    config["docs_dir"] = str(content / lang)
+    config["site_dir"] = str(output)
+    config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
+    return config
+
+
+def build_site(content: Path, target: Path) -> dict[str, float]:
+    """Build every language at once; replace `target` only if all succeed. Returns seconds per language."""
+    target = target.resolve()
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    try:
+        processes = {}
+        started = time.monotonic()
+        for lang in LANGUAGES:
+            config_path = work / f"mkdocs.{lang}.yml"
+            config_path.write_text(yaml.safe_dump(language_config(lang, content.resolve(), work / lang), allow_unicode=True), encoding="utf-8")
+            processes[lang] = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path)],
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        seconds, failures = {}, []
+        for lang, process in processes.items():
+            output, _ = process.communicate()
+            seconds[lang] = time.monotonic() - started
+            if process.returncode != 0:
+                failures.append(f"mkdocs ({lang}) failed:\n{output}")
+            elif output.strip():
+                print(output, file=sys.stderr, end="")
+        if failures:
+            raise RuntimeError("\n".join(failures))
+        assembled = work / LANGUAGES[0]
+        for lang in LANGUAGES[1:]:
+            (work / lang).rename(assembled / lang)
+        retired = target.parent / f".{target.name}-old"
+        shutil.rmtree(retired, ignore_errors=True)
+        if target.exists():
+            target.rename(retired)
+        assembled.rename(target)
+        shutil.rmtree(retired, ignore_errors=True)
+        return seconds
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

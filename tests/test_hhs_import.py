@@ -1,0 +1,289 @@
+"""The HHS OCR importer on exports written for the tests in the portal's formats, quirks included.
+
+tests/fixtures/hhs/ holds four CSV exports (the archive, quoted with CRLF line ends and descriptions over
+several lines; an under-investigation list; the re-saved variant with ISO dates and a Year column; the
+current portal's list with two javax.faces headers); the XLSX research report is written by a fixture.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.aggregate import overview
+from generator.config import HHS_PORTAL_URL
+from generator.importers.hhs_export import COLUMNS, ExportError, read_export
+from generator.importers.hhs_import import round_trip_yaml, serialize_new_incident
+from generator.load import incident_files, load_incident_files
+from generator.model import PartialDate
+from generator.validate import validate
+from tests.conftest import FIXTURE_INCIDENTS, FIXTURES, REPO_ROOT, TODAY
+
+EXPORTS = FIXTURES / "hhs"
+ARCHIVE = EXPORTS / "archive_asof_2024-06.csv"
+UNDER_INVESTIGATION = EXPORTS / "under_investigation_asof_2024-06.csv"
+RESAVED = EXPORTS / "under_investigation_asof_2024-12_resaved.csv"
+CURRENT = EXPORTS / "under_investigation_asof_2026-07.csv"
+
+
+@pytest.fixture
+def research_report(tmp_path: Path) -> Path:
+    """An XLSX research report: counts as numbers, one date as a real date cell, descriptions on closed cases."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "reportResultTable1"
+    sheet.append(list(COLUMNS))
+    sheet.append(["Ardon Health, LLC", "OR", "Healthcare Provider", 10098, "04/22/2024", "Hacking/IT Incident", "Email, Network Server", "No", "Closed after review."])
+    sheet.append(["Rivermouth Surgery Center", "NC", "Healthcare Provider", 2210, "01/09/2025", "Hacking/IT Incident", "Network Server", "Yes", None])
+    sheet.append(["Lakeside Dental Group, P.C.", "OR", "Healthcare Provider", 2450.0, None, "Theft, Loss", "Laptop, Other Portable Electronic Device", "No", "x"])
+    sheet.cell(row=4, column=5).value = __import__("datetime").datetime(2019, 11, 2)
+    path = tmp_path / "research_report_providers_hacking_2015-2025.xlsx"
+    workbook.save(path)
+    return path
+
+
+def run_import(*args: object, incidents: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "import-hhs", *map(str, args), "--incidents", str(incidents), "--today", TODAY.isoformat()],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+
+
+@pytest.fixture
+def incidents(tmp_path: Path) -> Path:
+    target = tmp_path / "incidents"
+    shutil.copytree(FIXTURE_INCIDENTS, target)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*.yaml"))}
+
+
+def loaded(folder: Path) -> dict[str, dict]:
+    return {f.data["id"]: f.data for f in load_incident_files(incident_files(folder), folder)}
+
+
+def by_hhs_name(folder: Path, name: str) -> list[dict]:
+    return [data for data in loaded(folder).values() if data.get("hhs") and data["hhs"]["name"] == name]
+
+
+# ------------------------------------------------------------------ reading the exports, quirk by quirk
+
+
+def export(path: Path, list_name: str, as_of: str | None = None):
+    return read_export(path, path.name, list_name, PartialDate.parse(as_of) if as_of else None)
+
+
+def test_broken_javax_headers_are_read_by_position():
+    rows = export(CURRENT, "under_investigation", "2026-07").rows
+    assert rows[0].name == "Northwind Coding, Inc." and rows[0].business_associate_present is True
+
+
+def test_the_resaved_variant_with_iso_dates_and_a_year_column():
+    rows = export(RESAVED, "under_investigation", "2024-12").rows
+    assert rows[0].submitted.isoformat() == "2024-03-15"
+    assert rows[3].name == "Ardon Health, LLC" and rows[3].locations == ("email", "network_server")
+
+
+def test_crlf_and_descriptions_over_several_lines():
+    rows = export(ARCHIVE, "archive", "2024-06").rows
+    assert len(rows) == 5
+    assert rows[0].described and rows[1].line == 4, "a record's line is where it starts, after a two-line record"
+
+
+def test_several_values_in_one_cell_and_empty_cells():
+    rows = export(ARCHIVE, "archive", "2024-06").rows
+    assert rows[0].types == ("theft", "loss")
+    assert rows[0].locations == ("laptop", "other_portable_device")
+    assert (rows[1].entity_type, rows[1].individuals) == (None, None)
+    assert rows[4].state is None
+
+
+def test_xlsx_numbers_and_date_cells(research_report):
+    rows = export(research_report, "research_report").rows
+    assert rows[0].individuals == 10098
+    assert rows[2].individuals == 2450 and rows[2].submitted.isoformat() == "2019-11-02"
+
+
+def test_the_export_date_defaults_to_the_newest_submission(research_report):
+    assert export(research_report, "research_report").as_of == PartialDate(2025, 1, 9)
+
+
+def test_an_unknown_header_is_an_error_naming_the_column(tmp_path):
+    path = tmp_path / "archive_asof_2024-06.csv"
+    path.write_text(ARCHIVE.read_text(encoding="utf-8").replace('"State"', '"Province"'), encoding="utf-8")
+    with pytest.raises(ExportError) as raised:
+        export(path, "archive", "2024-06")
+    assert [str(p) for p in raised.value.problems] == [f"{path.name}:1: column 'State': header 'Province' is not the expected 'State'"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "message"),
+    [
+        ('"Hacking/IT Incident","Network Server","Yes"', '"Hacking","Network Server","Yes"', "Type of Breach", "'Hacking' is not an HHS type of breach we know"),
+        ('"08/15/2019","Hacking/IT', '"2019/08/15","Hacking/IT', "Breach Submission Date", "'2019/08/15' is not a date (expected MM/DD/YYYY or YYYY-MM-DD)"),
+        ('"GA","Business Associate","1182"', '"GA","Business Associate","1,182"', "Individuals Affected", "'1,182' is not a whole number of people"),
+        ('"GA","Business Associate"', '"Georgia","Business Associate"', "State", "'GEORGIA' is not a US state or territory code"),
+        ('"Network Server","Yes","Listed', '"Network Server","Maybe","Listed', "Business Associate Present", "'Maybe' is not Yes or No"),
+    ],
+)
+def test_an_unknown_value_is_an_error_naming_file_line_and_column(tmp_path, old, new, column, message):
+    path = tmp_path / "archive_asof_2024-06.csv"
+    path.write_bytes(ARCHIVE.read_bytes().replace(old.encode(), new.encode(), 1))
+    with pytest.raises(ExportError) as raised:
+        export(path, "archive", "2024-06")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column) == (5, column)
+    assert problem.message.startswith(message)
+
+
+def test_a_resaved_year_that_disagrees_with_the_date_is_an_error(tmp_path):
+    path = tmp_path / "under_investigation_asof_2024-12_resaved.csv"
+    path.write_text(RESAVED.read_text(encoding="utf-8").replace("2024-03-15,Hacking/IT Incident,Network Server,No,,2024", "2024-03-15,Hacking/IT Incident,Network Server,No,,2023"), encoding="utf-8")
+    with pytest.raises(ExportError) as raised:
+        export(path, "under_investigation", "2024-12")
+    assert str(raised.value.problems[0]) == f"{path.name}:2: column 'Year': '2023' is not the year of the submission date 2024-03-15"
+
+
+# ------------------------------------------------------------------ importing: identity, history, protection
+
+
+def import_all(incidents: Path, research_report: Path) -> subprocess.CompletedProcess:
+    result = run_import(ARCHIVE, UNDER_INVESTIGATION, RESAVED, research_report, CURRENT, incidents=incidents)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_a_report_keeps_one_identity_and_its_count_history(incidents, research_report):
+    import_all(incidents, research_report)
+    [harbor] = by_hhs_name(incidents, "Harbor View Hospital")
+    assert [(e["as_of"], e["count"], e.get("placeholder", False)) for e in harbor["individuals_affected"]] == [
+        ("2024-06", 501, True),
+        ("2024-12", 48210, False),
+    ]
+    assert harbor["hhs"]["status"] == "archived", "absent from the 2026-07 list: closed"
+    assert harbor["id"] == "harbor-view-hospital-2024-03-15"
+
+
+def test_a_renamed_report_is_still_the_same_report(incidents, research_report):
+    import_all(incidents, research_report)
+    ardon = [d for d in loaded(incidents).values() if d.get("hhs") and d["hhs"]["submitted"] == "2024-04-22"]
+    assert len(ardon) == 1
+    assert ardon[0]["hhs"]["name"] == "Ardon Health, LLC"
+    assert ardon[0]["hhs"]["status"] == "archived", "the research report describes it: closed"
+
+
+def test_same_day_reports_pair_by_count_and_the_one_left_takes_the_new_count(incidents, research_report):
+    import_all(incidents, research_report)
+    northwind = sorted(by_hhs_name(incidents, "Northwind Coding, Inc."), key=lambda d: d["id"])
+    assert [d["id"] for d in northwind] == ["northwind-coding-inc-2024-05-01", "northwind-coding-inc-2024-05-01-2"]
+    assert [[e["count"] for e in d["individuals_affected"]] for d in northwind] == [[5901], [9206, 12000]]
+
+
+def test_identical_rows_are_two_reports(incidents, research_report):
+    import_all(incidents, research_report)
+    assert len(by_hhs_name(incidents, "Meadow Billing Services, LLC")) == 2
+
+
+def test_names_are_tidied_for_display_and_kept_as_reported(incidents, research_report):
+    import_all(incidents, research_report)
+    incidents_by_id = {i.id: i for i in validate(load_incident_files(incident_files(incidents), incidents), TODAY).incidents}
+    anne = incidents_by_id["st-annes-clinic-2016-01-20"]
+    assert anne.hhs.name == "St. Anne\x19s  Clinic "
+    assert anne.organization.name == "St. Anne’s Clinic"
+    bayside = next(i for i in incidents_by_id.values() if i.hhs and i.hhs.name.startswith("Bayside"))
+    assert bayside.organization.name == "Bayside Clinic Group, Lakeside Medical"
+
+
+def test_a_curated_incident_is_linked_and_what_people_wrote_is_kept(incidents, research_report):
+    before = (incidents / "2024" / "acme-clinic-2024.yaml").read_text(encoding="utf-8")
+    result = import_all(incidents, research_report)
+    after = (incidents / "2024" / "acme-clinic-2024.yaml").read_text(encoding="utf-8")
+    assert not any(d["id"].startswith("acme-clinic-labs") for d in loaded(incidents).values()), "not duplicated"
+    # Every line people wrote is still there, in order: the importer only added lines.
+    remaining = iter(after.splitlines())
+    assert all(any(line == other for other in remaining) for line in before.splitlines())
+    acme = loaded(incidents)["acme-clinic-2024"]
+    assert acme["hhs"]["individuals_affected"] == 15000
+    assert [(e["as_of"], e["count"]) for e in acme["individuals_affected"]] == [
+        ("2024-05-03", 501), ("2024-06", 12345), ("2024-08-15", 12345), ("2025-01", 192700000), ("2026-07", 15000),
+    ]
+    assert "linked" in result.stdout
+
+
+def test_importing_again_changes_nothing(incidents, research_report):
+    import_all(incidents, research_report)
+    first = snapshot(incidents)
+    again = import_all(incidents, research_report)
+    assert "0 files written" in again.stdout
+    for path in (ARCHIVE, UNDER_INVESTIGATION, RESAVED, research_report, CURRENT):
+        assert "0 files written" in run_import(path, incidents=incidents).stdout
+    assert snapshot(incidents) == first
+
+
+def test_the_summary_lists_count_changes_and_moves(incidents, research_report, tmp_path):
+    summary = tmp_path / "summary.md"
+    result = run_import(ARCHIVE, UNDER_INVESTIGATION, RESAVED, research_report, CURRENT, "--summary-markdown", summary, incidents=incidents)
+    assert "count: Harbor View Hospital (WA, submitted 2024-03-15): 501 → 48,210" in result.stdout
+    markdown = summary.read_text(encoding="utf-8")
+    assert "| `harbor-view-hospital-2024-03-15` | Harbor View Hospital | WA | 2024-03-15 | 501 | 48,210 |" in markdown
+    assert "moved to archive" in markdown
+
+
+def test_yearly_totals_equal_the_reports_submitted_that_year(incidents, research_report):
+    import_all(incidents, research_report)
+    result = validate(load_incident_files(incident_files(incidents), incidents), TODAY)
+    assert result.ok, result.problems
+    summary = {year.year: year.totals.incidents for year in overview(result.incidents).years}
+    # Reports by submission year, counted by hand from the fixtures (each distinct report once), plus
+    # the two fixture incidents HHS does not list (Beta Billing 2024, Gamma Health Plan 2023).
+    assert summary == {2026: 2, 2025: 1, 2024: 8, 2023: 1, 2019: 3, 2016: 1, 2013: 1}
+
+
+def test_a_bad_export_imports_nothing(incidents, tmp_path):
+    broken = tmp_path / "under_investigation_asof_2026-07.csv"
+    broken.write_text(CURRENT.read_text(encoding="utf-8").replace('"Email","No"', '"Fax","No"', 1), encoding="utf-8")
+    before = snapshot(incidents)
+    result = run_import(UNDER_INVESTIGATION, broken, incidents=incidents)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{broken.name}:6: column 'Location of Breached Information': 'Fax' is not an HHS location" in result.stdout
+    assert snapshot(incidents) == before
+
+
+def test_a_file_whose_list_cannot_be_told_is_refused(incidents, tmp_path):
+    nameless = tmp_path / "breach_report.csv"
+    shutil.copy(CURRENT, nameless)
+    result = run_import(nameless, incidents=incidents)
+    assert result.returncode == 1 and "cannot tell which HHS list breach_report.csv is" in result.stdout
+    assert run_import(nameless, "--list", "under_investigation", "--as-of", "2026-07", incidents=incidents).returncode == 0
+
+
+def test_new_files_are_written_exactly_as_ruamel_would_write_them(incidents, research_report):
+    import_all(incidents, research_report)
+    yaml = round_trip_yaml()
+    created = [path for path in incidents.rglob("*.yaml") if "Imported from the HHS" in path.read_text(encoding="utf-8")]
+    assert len(created) >= 12
+    for path in created:
+        text = path.read_text(encoding="utf-8")
+        stream = io.StringIO()
+        yaml.dump(yaml.load(text), stream)
+        assert stream.getvalue() == text, path
+
+
+def test_every_count_the_importer_adds_cites_the_hhs_portal(incidents, research_report):
+    import_all(incidents, research_report)
+    for data in loaded(incidents).values():
+        if data.get("hhs"):
+            assert any(s["url"] == HHS_PORTAL_URL for s in data["sources"])
