@@ -38,12 +38,30 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class MonthSummary:
+    year: int
+    month: int
+    totals: Totals
+    incidents: tuple[Incident, ...]
+    """Newest first."""
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
 class YearSummary:
     year: int
     totals: Totals
     incidents: tuple[Incident, ...]
     """Newest first."""
     breakdowns: tuple[Breakdown, ...]
+    largest: tuple[Incident, ...]
+    """The largest by people affected, largest first."""
+    months: tuple[MonthSummary, ...]
+    """Newest month first; incidents whose date gives no month are in `undated`."""
+    undated: tuple[Incident, ...]
 
 
 @dataclass(frozen=True)
@@ -92,13 +110,27 @@ YEAR_BREAKDOWNS: tuple[tuple[str, Callable[[Incident], Iterable[str]]], ...] = (
 )
 
 
+LARGEST_PER_YEAR = 20
+
+
+def largest(incidents: Iterable[Incident], count: int) -> tuple[Incident, ...]:
+    return tuple(sorted(incidents, key=lambda incident: (-(incident.latest_count.count or 0), incident.id))[:count])
+
+
 def year_summary(year: int, incidents: Iterable[Incident]) -> YearSummary:
     ordered = newest_first(incidents)
+    by_month: dict[int, list[Incident]] = {}
+    for incident in ordered:
+        if incident.reference_date.month is not None:
+            by_month.setdefault(incident.reference_date.month, []).append(incident)
     return YearSummary(
         year=year,
         totals=totals(ordered),
         incidents=ordered,
         breakdowns=tuple(breakdown(ordered, name, codes_of) for name, codes_of in YEAR_BREAKDOWNS),
+        largest=largest(ordered, LARGEST_PER_YEAR),
+        months=tuple(MonthSummary(year, month, totals(items), tuple(items)) for month, items in sorted(by_month.items(), reverse=True)),
+        undated=tuple(incident for incident in ordered if incident.reference_date.month is None),
     )
 
 

@@ -15,11 +15,12 @@ from generator.importers.hhs_import import Importer
 from generator.importers.summary import format_summary
 from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_pages
 from generator.problems import Problem, summary_line
-from generator.pipeline import render_all, validate_folder
+from generator.pipeline import build_content, validate_folder
+from generator.render import generated_page_paths
 from generator.schema import schema_json
 from generator.site import build_site
 from generator.validate import ValidationResult, validate
-from generator.write import write_files, write_tree
+from generator.write import write_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -68,14 +69,15 @@ def command_build(args: argparse.Namespace) -> int:
         _report(result.problems, args.format)
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
-    generated = render_all(overview(result.incidents))
+    incidents_overview = overview(result.incidents)
     hand_written = read_pages(args.pages)
-    clashes = sorted(set(generated) & set(hand_written))
+    generated_paths = generated_page_paths(incidents_overview)
+    clashes = sorted(generated_paths & set(hand_written))
     if clashes:
         print(f"build: pages/ holds pages the generator writes: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    write_tree({**generated, **hand_written}, args.content)
-    print(f"build: {len(result.incidents)} incidents, {len(generated) + len(hand_written)} pages written to {args.content}", file=sys.stderr)
+    written = build_content(incidents_overview, hand_written, args.content)
+    print(f"build: {len(result.incidents)} incidents, {written} pages written to {args.content}", file=sys.stderr)
     return EXIT_OK
 
 

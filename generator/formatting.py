@@ -13,7 +13,7 @@ from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-from generator.config import BABEL_LOCALES
+from generator.config import BABEL_LOCALES, WORD_SPACE
 from generator.model import CountRecord, PartialDate
 from generator.vocab import label, ui
 
@@ -58,6 +58,12 @@ def count_text(record: CountRecord, lang: str, *, headline: bool = False) -> str
     if record.qualifier:
         return label("count_qualifier", record.qualifier, lang).format(count=number)
     return number
+
+
+def count_cell(record: CountRecord, lang: str) -> str:
+    """A count in a table: every digit, and a word when it is only HHS's placeholder."""
+    text = count_text(record, lang)
+    return f"{text}{WORD_SPACE[lang]}{ui('count_placeholder', lang)}" if record.placeholder else text
 
 
 _SKELETONS = {3: "yMMMd", 2: "yMMM", 1: "y"}

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Other = TypeVar("Other")
 
 SMALL_JOB = 400
 """Below this many items, starting workers costs more than it saves."""
@@ -23,12 +24,20 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def map_chunks(function: Callable[[list[Item]], list[Result]], items: Sequence[Item]) -> list[Result]:
-    """function(chunk) for chunks of `items`, in order, concatenated. `function` must be module-level."""
+def map_chunks(
+    function: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    meanwhile: Callable[[], Other] | None = None,
+) -> tuple[list[Result], Other | None]:
+    """function(chunk) for chunks of `items`, in order, concatenated; and meanwhile(), run in this process
+    while the workers are busy. `function` must be module-level; pass it only small arguments (anything
+    large, give it through a module global set before the call: forked workers inherit it for free)."""
     count = workers()
     if len(items) < SMALL_JOB or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return function(list(items))
+        return function(list(items)), (meanwhile() if meanwhile else None)
     size = -(-len(items) // (count * 4))
     chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [result for results in pool.map(function, chunks) for result in results]
+        futures = [pool.submit(function, chunk) for chunk in chunks]
+        other = meanwhile() if meanwhile else None
+        return [result for future in futures for result in future.result()], other

@@ -15,6 +15,7 @@ from generator.aggregate import Overview
 from generator.load import incident_files, load_incident_files
 from generator.parallel import map_chunks
 from generator.render import render_incident_pages, render_site_pages
+from generator.write import discard, start_staging, swap_in, write_into
 from generator.validate import FileCheck, ValidationResult, check_file, combine
 
 
@@ -24,13 +25,36 @@ def _check_files(today: dt.date, paths: list[Path]) -> list[FileCheck]:
 
 def validate_folder(folder: Path, today: dt.date) -> ValidationResult:
     """Every incident file under `folder`, checked; cross-file rules (unique ids, related ids) need them all."""
-    return combine(map_chunks(partial(_check_files, today), incident_files(folder)))
+    checks, _ = map_chunks(partial(_check_files, today), incident_files(folder))
+    return combine(checks)
 
 
-def render_all(overview: Overview) -> dict[str, str]:
-    """Every page in every language: incident pages in parallel, the few overview pages here."""
-    pages = render_site_pages(overview)
-    ids = [incident.id for incident in overview.incidents]
-    for path, text in map_chunks(partial(render_incident_pages, overview), ids):
-        pages[path] = text
-    return pages
+_RENDERING: tuple[Overview, Path] | None = None
+"""What forked workers inherit instead of receiving it pickled: the overview and the staging folder."""
+
+
+def _render_and_write_incidents(ids: list[str]) -> list[int]:
+    overview, staging = _RENDERING
+    return [write_into(staging, render_incident_pages(overview, ids))]
+
+
+def build_content(overview: Overview, hand_written: dict[str, str], target: Path) -> int:
+    """Render every page in every language into a staging folder, then swap it in as `target`.
+
+    Workers render and write the incident pages; this process meanwhile does the overview pages.
+    Returns the number of pages written. On any failure `target` is left as it was."""
+    global _RENDERING
+    staging = start_staging(target)
+    _RENDERING = (overview, staging)
+    try:
+        ids = [incident.id for incident in overview.incidents]
+        counts, others = map_chunks(
+            _render_and_write_incidents, ids, meanwhile=lambda: write_into(staging, {**render_site_pages(overview), **hand_written})
+        )
+    except BaseException:
+        discard(staging)
+        raise
+    finally:
+        _RENDERING = None
+    swap_in(staging, target)
+    return sum(counts) + others

@@ -19,11 +19,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator import formatting
-from generator.accounts import account_from_facts, title_from_facts
-from generator.aggregate import Overview, YearSummary
+from generator.incident_page import incident_page
+from generator.incident_page import title as incident_title
+from generator.aggregate import MonthSummary, Overview, YearSummary
 from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
-from generator.model import CountRecord, Incident, PartialDate, Source
-from generator.vocab import label, ui, vocabulary
+from generator.model import CountRecord, Incident, PartialDate
+from generator.vocab import label, labels, ui, vocabulary
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))")
@@ -78,11 +79,12 @@ _ENVIRONMENT = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # templates do not change during a build; skip a stat() per page
 )
 
 
 class _Language:
-    """What a template needs to speak one language: labels, interface text, number and date formats."""
+    """What the overview templates need to speak one language: labels, interface text, number and date formats."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -96,11 +98,13 @@ class _Language:
         return label(vocabulary_name, code, self.lang)
 
     def labels(self, vocabulary_name: str, codes: Iterable[str]) -> str:
-        separator = "、" if self.lang == "zh" else ", "
-        return separator.join(self.label(vocabulary_name, code) for code in codes)
+        return labels(vocabulary_name, tuple(codes), self.lang)
 
     def vocabulary_title(self, vocabulary_name: str) -> str:
         return vocabulary(vocabulary_name).labels[self.lang]
+
+    def month(self, year: int, month: int) -> str:
+        return formatting.date_text(PartialDate(year, month), self.lang)
 
     def number(self, number: int) -> str:
         return formatting.exact_number(number, self.lang)
@@ -111,32 +115,8 @@ class _Language:
     def date(self, date: PartialDate) -> str:
         return formatting.date_text(date, self.lang)
 
-    def count(self, record: CountRecord, *, headline: bool = False) -> str:
-        return formatting.count_text(record, self.lang, headline=headline)
-
     def count_cell(self, record: CountRecord) -> str:
-        """A count in a table: every digit, and a word when it is only HHS's placeholder."""
-        text = self.count(record)
-        return f"{text}{WORD_SPACE[self.lang]}{self.t('count_placeholder')}" if record.placeholder else text
-
-    def title(self, incident: Incident) -> str:
-        return incident.title.in_(self.lang) if incident.title else title_from_facts(incident, self.lang)
-
-    def summary_paragraphs(self, incident: Incident) -> list[str]:
-        if incident.summary is None:
-            return [account_from_facts(incident, self.lang)]
-        return [paragraph for paragraph in incident.summary.in_(self.lang).split("\n\n") if paragraph.strip()]
-
-    def yes_no(self, value: bool | None) -> str:
-        return self.t("unknown") if value is None else self.t("answer_yes" if value else "answer_no")
-
-    def place(self, incident: Incident) -> str:
-        organization = incident.organization
-        parts = []
-        if organization.state:
-            parts.append(self.label("us_state", organization.state))
-        parts.append(self.label("country", organization.country))
-        return "，".join(reversed(parts)) if self.lang == "zh" else ", ".join(parts)
+        return formatting.count_cell(record, self.lang)
 
     def state(self, incident: Incident) -> str:
         state = incident.organization.state
@@ -149,38 +129,19 @@ def _render(template: str, lang: str, **context: Any) -> str:
     )
 
 
-def _description(incident: Incident, lang: str) -> str:
-    """One sentence for search engines and link previews, from facts only."""
-    if not incident.researched:
-        return account_from_facts(incident, lang)
-    return ui(
-        "incident_description",
-        lang,
-        title=_Language(lang).title(incident),
-        organization=incident.organization.display_name(lang),
-        count=formatting.count_text(incident.latest_count, lang),
-    )
-
-
-def _timeline(incident: Incident) -> list[tuple[str, PartialDate]]:
-    return sorted(incident.dates.present(), key=lambda item: item[1].sort_key())
-
-
 def render_incident(incident: Incident, lang: str, titles: dict[str, str]) -> str:
-    sources_by_url: dict[str, Source] = {source.url: source for source in incident.sources}
-    return _render(
-        "incident.md.j2",
-        lang,
-        incident=incident,
-        description=_description(incident, lang),
-        timeline=_timeline(incident),
-        sources_by_url=sources_by_url,
-        related=[(other, titles[other]) for other in incident.related],
-    )
+    return _render("incident.md.j2", lang, page=incident_page(incident, lang, titles))
+
+
+RECENT_INCIDENTS = 100
 
 
 def render_incidents_index(overview: Overview, lang: str) -> str:
-    return _render("incidents_index.md.j2", lang, overview=overview, root="../")
+    return _render("incidents_index.md.j2", lang, overview=overview, recent=overview.incidents[:RECENT_INCIDENTS], root="../")
+
+
+def render_month(month: MonthSummary, lang: str) -> str:
+    return _render("month.md.j2", lang, month=month, root="../")
 
 
 def render_years_index(overview: Overview, lang: str) -> str:
@@ -205,6 +166,8 @@ def render_site_pages(overview: Overview) -> dict[str, str]:
         pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
         for summary in overview.years:
             pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, lang)
+            for month in summary.months:
+                pages[f"{lang}/years/{month.slug}.md"] = render_month(month, lang)
     return pages
 
 
@@ -225,9 +188,19 @@ def _titles(overview: Overview, lang: str) -> dict[str, str]:
     """Every incident's title in `lang`, for links between incidents; worked out once per overview."""
     key = (id(overview), lang)
     if key not in _TITLES:
-        l10n = _Language(lang)
-        _TITLES[key] = {incident.id: l10n.title(incident) for incident in overview.incidents}
+        _TITLES[key] = {incident.id: incident_title(incident, lang) for incident in overview.incidents}
     return _TITLES[key]
+
+
+def generated_page_paths(overview: Overview) -> set[str]:
+    """Where the generated pages go, without rendering them."""
+    paths = {f"{lang}/{name}" for lang in LANGUAGES for name in ("index.md", "incidents/index.md", "years/index.md")}
+    for lang in LANGUAGES:
+        paths |= {f"{lang}/incidents/{incident.id}.md" for incident in overview.incidents}
+        for summary in overview.years:
+            paths.add(f"{lang}/years/{summary.year}.md")
+            paths |= {f"{lang}/years/{month.slug}.md" for month in summary.months}
+    return paths
 
 
 def render_site(overview: Overview) -> dict[str, str]:

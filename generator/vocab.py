@@ -75,6 +75,15 @@ def label(vocabulary_name: str, code: str, lang: str) -> str:
     return vocabularies()[vocabulary_name].label(code, lang)
 
 
+def labels(vocabulary_name: str, codes: tuple[str, ...] | list[str], lang: str) -> str:
+    """Several codes' labels as a list: 'Email, Network server', '电子邮件、网络服务器'."""
+    return ("、" if lang == "zh" else ", ").join(label(vocabulary_name, code, lang) for code in codes)
+
+
+def yes_no(value: bool | None, lang: str) -> str:
+    return ui("unknown", lang) if value is None else ui("answer_yes" if value else "answer_no", lang)
+
+
 @cache
 def interface_text() -> dict[str, dict[str, str]]:
     """Every sentence and heading of the site's interface, keyed by name, in every language."""

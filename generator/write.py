@@ -1,7 +1,7 @@
 """Stage 5: put the generated site into content/, all or nothing.
 
-The whole tree is written to a fresh folder beside content/, which then takes content/'s place by
-two renames. If anything fails before the swap, content/ is exactly as it was and the temporary folder
+The whole tree is written to a fresh staging folder beside content/, which then takes content/'s place
+by two renames. If anything fails before the swap, content/ is exactly as it was and the staging folder
 is removed. content/ is build output, owned by the generator: hand-written pages live in pages/.
 """
 
@@ -11,25 +11,50 @@ import shutil
 import tempfile
 from pathlib import Path
 
-def write_tree(files: dict[str, str], target: Path) -> None:
-    """Replace `target` with a folder holding exactly `files` ({relative path: text})."""
+
+def start_staging(target: Path) -> Path:
+    """A new empty folder beside `target`, to fill and then swap in."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        for relative, text in sorted(files.items()):
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+
+
+def write_into(staging: Path, files: dict[str, str] | list[tuple[str, str]]) -> int:
+    """Write {relative path: text} into the staging folder; several processes may do so at once."""
+    items = files.items() if isinstance(files, dict) else files
+    count = 0
+    for relative, text in items:
+        path = staging / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        count += 1
+    return count
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Make the staging folder the target; the old target goes."""
+    target = target.resolve()
     retired = target.parent / f".{target.name}-old"
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_tree(files: dict[str, str], target: Path) -> None:
+    """Replace `target` with a folder holding exactly `files` ({relative path: text})."""
+    staging = start_staging(target)
+    try:
+        write_into(staging, files)
+    except BaseException:
+        discard(staging)
+        raise
+    swap_in(staging, target)
 
 
 def write_files(files: dict[Path, str]) -> None:

@@ -103,5 +103,19 @@ def test_yaml_1_1_surprises_stay_text():
 
 def test_positions_are_one_based_lines_and_columns_of_values():
     loaded = parse_incident_text(b"id: x\ndates:\n  reported: 2024-01-02\n", PATH)
-    assert loaded.positions[("dates", "reported")] == (3, 13)
-    assert loaded.key_positions[("dates", "reported")] == (3, 3)
+    assert loaded.position(("dates", "reported")) == (3, 13)
+    assert loaded.position(("dates", "reported"), at_key=True) == (3, 3)
+    assert loaded.position(("dates", "missing")) == (3, 3), "a missing field points at its parent"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "~", "null", "NULL", "nul", "true", "TRUE", "tRue", "false", "no", "yes", "on", "0", "-12", "+3", "1.5", ".5",
+     "1.", "1e5", "0x1F", "1_000", "12,345", "2024-02-21", "2024-13", "text", "-", ".", "1.2.3", ".inf", "NaN"],
+)
+def test_the_fast_parser_resolves_plain_scalars_as_the_strict_one_does(value):
+    from yaml.nodes import ScalarNode
+
+    from generator.load import _FastLoader, _Resolver
+
+    assert _FastLoader("a: 1").resolve(ScalarNode, value, (True, False)) == _Resolver().resolve(ScalarNode, value, (True, False))

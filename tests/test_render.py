@@ -49,7 +49,16 @@ def test_the_site_has_every_page_in_every_language(fixture_overview):
         for year in (2023, 2024):
             assert f"{lang}/years/{year}.md" in pages
         assert {f"{lang}/index.md", f"{lang}/incidents/index.md", f"{lang}/years/index.md"} <= set(pages)
-    assert len(pages) == 2 * (3 + 2 + 3)
+        # A page per month with incidents: Acme (2024-05), Beta (2024-01), Gamma (2023-11).
+        assert {f"{lang}/years/2024-05.md", f"{lang}/years/2024-01.md", f"{lang}/years/2023-11.md"} <= set(pages)
+    assert len(pages) == 2 * (3 + 2 + 3 + 3)
+
+
+def test_month_pages_list_their_incidents_and_year_pages_link_them(fixture_overview):
+    pages = render_site(fixture_overview)
+    assert "[Acme Clinic &amp; Labs, P.C.](../incidents/acme-clinic-2024.md)" in pages["en/years/2024-05.md"]
+    assert "[2024年5月](2024-05.md)" in pages["zh/years/2024.md"]
+    assert "[2024年全年](2024.md)" in pages["zh/years/2024-05.md"]
 
 
 def test_chinese_pages_carry_no_english_interface_text(fixture_overview):
