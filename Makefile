@@ -23,8 +23,12 @@ site: $(VENV)/.site-installed
 	$(BIN)/python -m generator site
 	@echo "Site built in site/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 ## Install what the tests need and run them all.
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## Build, then preview the site at http://127.0.0.1:8000/ (English) and /zh/ (Chinese).
@@ -32,4 +36,4 @@ serve: site
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 clean:
-	rm -rf content site .pytest_cache
+	rm -rf content site .pytest_cache test-artifacts
