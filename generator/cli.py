@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator import config
 from generator.aggregate import overview
@@ -17,9 +18,13 @@ from generator.load import LoadedFile, display_path, incident_files, load_incide
 from generator.problems import Problem, summary_line
 from generator.pipeline import build_content, validate_folder
 from generator.render import generated_page_paths
+from generator.ids import slug, unique_id
+from generator.model import PartialDate
+from generator.new_incident import NewIncident, new_incident_text
 from generator.schema import schema_json
 from generator.site import build_site
 from generator.validate import ValidationResult, validate
+from generator.vocab import vocabulary
 from generator.write import write_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -78,6 +83,47 @@ def command_build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     written = build_content(incidents_overview, hand_written, args.content)
     print(f"build: {len(result.incidents)} incidents, {written} pages written to {args.content}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _ask(value: str | None, question: str) -> str | None:
+    """A flag's value, or else an answer typed at a prompt (None at the end of input)."""
+    if value:
+        return value
+    try:
+        return input(f"{question}: ").strip() or None
+    except EOFError:
+        return None
+
+
+def command_new(args: argparse.Namespace) -> int:
+    organization = _ask(args.organization, "Organization (as it names itself)")
+    date_text = _ask(args.date, "Date it was reported (YYYY-MM-DD, or YYYY-MM)")
+    source_url = _ask(args.source_url, "URL of a source (https://...)")
+    errors = []
+    if not organization:
+        errors.append("--organization is needed")
+    try:
+        date = PartialDate.parse(date_text or "")
+        if date.earliest() > args.today:
+            errors.append(f"--date {date_text!r} is in the future")
+    except ValueError:
+        errors.append(f"--date {date_text!r} is not a date (expected YYYY-MM-DD or YYYY-MM)")
+    if not source_url or not source_url.startswith("https://") or not urlsplit(source_url).hostname:
+        errors.append(f"--source-url {source_url!r} is not an https:// address")
+    if args.state and args.state not in vocabulary("us_state").terms:
+        errors.append(f"--state {args.state!r} is not a US state or territory code")
+    if errors:
+        print("new: " + "; ".join(errors), file=sys.stderr)
+        return EXIT_USAGE
+    taken = {path.stem for path in incident_files(args.incidents)}
+    incident_id = unique_id(f"{slug(organization)}-{date.year}", taken)
+    path = args.incidents / str(date.year) / f"{incident_id}.yaml"
+    text = new_incident_text(NewIncident(incident_id, organization, date, source_url, args.state, args.entity_type))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as stream:  # never overwrite
+        stream.write(text)
+    print(f"new: wrote {display_path(path, config.REPO_ROOT)}; fill in the fields marked required, then run: python -m generator validate")
     return EXIT_OK
 
 
@@ -182,6 +228,16 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, replaced whole (default: content/)")
     build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
     build.set_defaults(handler=command_build)
+
+    new = commands.add_parser("new", help="start a new incident file, with a comment on every field (asks for what flags do not give)")
+    new.add_argument("--organization", help="the organization's name")
+    new.add_argument("--date", help="when it was reported: YYYY-MM-DD, or YYYY-MM")
+    new.add_argument("--source-url", help="an https:// address of a source")
+    new.add_argument("--state", help="two-letter US state code")
+    new.add_argument("--entity-type", choices=vocabulary("entity_type").codes, help="HHS covered-entity type")
+    new.add_argument("--incidents", type=Path, default=config.INCIDENTS_DIR, help="folder of incident files (default: incidents/)")
+    new.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
+    new.set_defaults(handler=command_new)
 
     site = commands.add_parser("site", help="build site/ from content/ with MkDocs, both languages in parallel")
     site.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="the generated pages (default: content/)")

@@ -28,7 +28,8 @@ from generator.vocab import label, labels, ui, vocabulary
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))")
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidirectional overrides, which no page should carry (HHS names are kept verbatim)."""
 _CJK = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _LINE_BREAK_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{_CJK}])")
 
@@ -39,7 +40,7 @@ def single_line(text: str) -> str:
     return " ".join(text.split())
 
 
-_NEEDS_ESCAPING = re.compile(r"[\\`*_\[\]{}|<>&\x00-\x1f\x7f]|\s\s|^\s|\s$|^[#+-]|^\d+[.)]")
+_NEEDS_ESCAPING = re.compile(r"[\\`*_\[\]{}|<>&\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]|\s\s|^\s|\s$|^[#+-]|^\d+[.)]")
 
 
 @lru_cache(maxsize=200_000)

@@ -31,17 +31,17 @@ def _vocabulary_def(vocab: Vocabulary) -> dict[str, Any]:
     }
 
 
-def _text(description: str) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "pattern": NOT_BLANK_PATTERN, "description": description}
+def _text(description: str, max_length: int = 300) -> dict[str, Any]:
+    return {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": NOT_BLANK_PATTERN, "description": description}
 
 
-def _bilingual(description: str) -> dict[str, Any]:
+def _bilingual(description: str, max_length: int) -> dict[str, Any]:
     return {
         "type": "object",
         "description": description,
         "additionalProperties": False,
         "required": ["en", "zh"],
-        "properties": {"en": _text("In English."), "zh": _text("In Simplified Chinese.")},
+        "properties": {"en": _text("In English.", max_length), "zh": _text("In Simplified Chinese.", max_length)},
     }
 
 
@@ -106,7 +106,7 @@ def build_schema() -> dict[str, Any]:
         "required": ["url", "title", "publisher", "lang"],
         "properties": {
             "url": {"$ref": "#/$defs/https_url"},
-            "title": _text("The title as the source gives it, in its own language."),
+            "title": _text("The title as the source gives it, in its own language.", 500),
             "publisher": _text("Who published it."),
             "lang": {"$ref": "#/$defs/source_language"},
             "published": _date("When it was published."),
@@ -119,7 +119,7 @@ def build_schema() -> dict[str, Any]:
         "import-hhs`; do not edit by hand.",
         "required": ["name", "submitted", "types", "locations", "business_associate_present", "first_seen", "last_seen"],
         "properties": {
-            "name": {"type": "string", "minLength": 1, "description": "The name exactly as HHS lists it."},
+            "name": {"type": "string", "minLength": 1, "maxLength": 500, "description": "The name exactly as HHS lists it."},
             "state": {"anyOf": [{"$ref": "#/$defs/us_state"}, {"type": "null"}]},
             "entity_type": {"anyOf": [{"$ref": "#/$defs/entity_type"}, {"type": "null"}]},
             "submitted": _date("Breach submission date.", type="string"),
@@ -159,7 +159,7 @@ def build_schema() -> dict[str, Any]:
                 "x-expected": "a valid id (expected lower-case words and digits joined by hyphens, such as acme-health-2024)",
                 "description": "Permanent address of the incident's page; equal to the file name without .yaml.",
             },
-            "title": _bilingual("A short headline."),
+            "title": _bilingual("A short headline.", 200),
             "organization": {
                 "type": "object",
                 "additionalProperties": False,
@@ -182,6 +182,7 @@ def build_schema() -> dict[str, Any]:
                     "threat_actor": {
                         "type": ["string", "null"],
                         "minLength": 1,
+                        "maxLength": 100,
                         "description": "The group a source names; leave out when unknown.",
                     },
                     "business_associate": {
@@ -210,7 +211,7 @@ def build_schema() -> dict[str, Any]:
                 "items": count_record,
             },
             "data_types": _list_of("data_type", "The kinds of data exposed."),
-            "summary": _bilingual("What happened, in a few sentences of your own."),
+            "summary": _bilingual("What happened, in a few sentences of your own.", 5000),
             "sources": {"type": "array", "minItems": 1, "items": source},
             "related": {
                 "type": "array",

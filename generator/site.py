@@ -47,7 +47,8 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
             config_path = work / f"mkdocs.{lang}.yml"
             config_path.write_text(yaml.safe_dump(language_config(lang, content.resolve(), work / lang), allow_unicode=True), encoding="utf-8")
             processes[lang] = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path)],
+                # Not --quiet: it hides warnings from the counter that --strict relies on, so nothing fails.
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
@@ -57,10 +58,11 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
         for lang, process in processes.items():
             output, _ = process.communicate()
             seconds[lang] = time.monotonic() - started
+            problems = "".join(line + "\n" for line in output.splitlines() if not line.startswith("INFO"))
             if process.returncode != 0:
-                failures.append(f"mkdocs ({lang}) failed:\n{output}")
-            elif output.strip():
-                print(output, file=sys.stderr, end="")
+                failures.append(f"mkdocs ({lang}) failed:\n{problems}")
+            elif problems.strip():
+                print(problems, file=sys.stderr, end="")
         if failures:
             raise RuntimeError("\n".join(failures))
         assembled = work / LANGUAGES[0]

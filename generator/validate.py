@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -104,6 +105,8 @@ def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> I
         for name in value:
             if name not in known:
                 yield loaded.problem((*path, name), f"unknown field; expected one of: {', '.join(known)}", at_key=True)
+    elif kind == "enum" and value is None:
+        yield loaded.problem(path, f"is empty; expected one of: {', '.join(str(code) for code in error.validator_value)}")
     elif kind == "enum":
         codes = [str(code) for code in error.validator_value]
         vocabulary_name = next((name for name, v in vocabularies().items() if v.codes == codes), None)
@@ -127,6 +130,8 @@ def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> I
         yield loaded.problem(path, f"needs at least {error.validator_value} entry; the list is empty")
     elif kind == "minLength":
         yield loaded.problem(path, "must not be empty")
+    elif kind == "maxLength":
+        yield loaded.problem(path, f"is {len(value):,} characters long; at most {error.validator_value:,} are allowed")
     elif kind == "minimum":
         yield loaded.problem(path, f"{value} is negative; expected a whole number of 0 or more")
     elif kind == "uniqueItems":
@@ -140,13 +145,28 @@ def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> I
         yield loaded.problem(path, error.message)
 
 
+_MOST_TELLING = ["required", "additionalProperties", "enum", "minItems", "minLength", "maxLength", "type", "minimum", "pattern"]
+"""When a value breaks several keywords ("" is both too short and blank), the first named here speaks."""
+
+
+def _one_per_field(loaded: LoadedFile, errors: Iterator[jsonschema.ValidationError]) -> list[Problem]:
+    rank = {kind: position for position, kind in enumerate(_MOST_TELLING)}
+    chosen: dict[tuple, tuple[int, Problem]] = {}
+    for error in errors:
+        for problem in _schema_problems(loaded, error):
+            key = (problem.line, problem.column, problem.field)
+            candidate = (rank.get(error.validator, len(rank)), problem)
+            if key not in chosen or candidate[0] < chosen[key][0]:
+                chosen[key] = candidate
+    return [problem for _, problem in chosen.values()]
+
+
 def schema_problems(loaded: LoadedFile) -> list[Problem]:
     try:
         _gate()(loaded.data)
         return []
     except fastjsonschema.JsonSchemaValueException as gate_error:
-        errors = _validator().iter_errors(loaded.data)
-        problems = [problem for error in errors for problem in _schema_problems(loaded, error)]
+        problems = _one_per_field(loaded, _validator().iter_errors(loaded.data))
         # Should the two ever disagree, the file still fails, with the gate's own words.
         return problems or [loaded.problem(tuple(gate_error.path[1:]), gate_error.message)]
 
@@ -262,7 +282,34 @@ def rule_source_urls_have_a_host(loaded: LoadedFile, data: dict[str, Any], today
         seen.add(source["url"])
 
 
+_HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def rule_no_hidden_characters(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """No zero-width or right-to-left control characters: they make a text display other than it reads."""
+    for path, text in _strings(data):
+        if path[:1] == ("hhs",):
+            continue  # kept exactly as HHS lists it; pages show the tidied name
+        found = _HIDDEN_CHARACTERS.search(text)
+        if found:
+            yield loaded.problem(
+                path, f"contains the invisible character U+{ord(found.group()):04X}, which can disguise what the text says; remove it"
+            )
+
+
 FILE_RULES: list[Rule] = [
+    rule_no_hidden_characters,
     rule_id_matches_file_name,
     rule_dates_are_real,
     rule_dates_in_order,

@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.config import HHS_PORTAL_SOURCE, HHS_PORTAL_URL
 from generator.importers.hhs_export import Export, ExportRow, ImportProblem
 from generator.importers.hhs_match import KnownReport, match_rows
-from generator.model import PartialDate, tidy_name
+from generator.ids import slug, unique_id
+from generator.model import PartialDate
 
 PLACEHOLDER_COUNTS = (500, 501)
 NEW_FILE_HEADER = (
@@ -61,21 +61,8 @@ def _flow(items: tuple[str, ...] | list[str]) -> CommentedSeq:
 
 
 def report_id(name: str, submitted: dt.date, taken: set[str]) -> str:
-    """A readable, stable slug: the organization's words and the submission date; -2, -3 when taken."""
-    readable = tidy_name(name).replace("’", "").replace("'", "")
-    ascii_name = unicodedata.normalize("NFKD", readable).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_name)
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > 50:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    base = f"{slug or 'report'}-{submitted.isoformat()}"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
+    """The organization's words and the submission date: 'harbor-view-hospital-2024-03-15'."""
+    return unique_id(f"{slug(name)}-{submitted.isoformat()}", taken)
 
 
 @dataclass

@@ -1,0 +1,140 @@
+"""Data people send must never break or hijack the site: hostile text through the whole pipeline, and
+builds that are repeatable and never leave half a site behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.conftest import FIXTURE_INCIDENTS, REPO_ROOT, TODAY, fixture_text, line_of, problems_for
+
+HOSTILE_TITLE = '<script>alert("t")</script> <img src=x onerror=alert(1)> [click](https://evil.example) **bold**'
+HOSTILE_SUMMARY = (
+    "</p><script>alert('s')</script> <a href=\"javascript:alert(1)\">x</a> ![pixel](https://evil.example/p.png) "
+    "<https://evil.example> {: onclick=alert(1) } | a | b | &lt;b&gt; " + "很长的文字" * 400
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=REPO_ROOT, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    incidents = root / "incidents"
+    shutil.copytree(FIXTURE_INCIDENTS, incidents)
+    text = fixture_text("acme-clinic-2024")
+    text = text.replace("  en: Phishing attack on Acme Clinic", f"  en: '{HOSTILE_TITLE}'")
+    text = text.replace("  zh: Acme诊所遭网络钓鱼攻击", f"  zh: '{HOSTILE_TITLE}'")
+    text = text.replace("  name: Acme Clinic & Labs, P.C.", '  name: "Acme\\" onmouseover=\\"alert(1)"')
+    text = text.replace("  threat_actor: Example Group", "  threat_actor: '<b>x</b>'")
+    start, end = text.index("summary:\n"), text.index("sources:\n")
+    text = text[:start] + f"summary:\n  en: {json.dumps(HOSTILE_SUMMARY)}\n  zh: {json.dumps(HOSTILE_SUMMARY, ensure_ascii=False)}\n" + text[end:]
+    (incidents / "2024" / "acme-clinic-2024.yaml").write_text(text, encoding="utf-8")
+    build = run("build", "--incidents", str(incidents), "--content", str(root / "content"), "--today", TODAY.isoformat())
+    assert build.returncode == 0, build.stdout
+    site = run("site", "--content", str(root / "content"), "--output", str(root / "site"))
+    assert site.returncode == 0, site.stderr
+    return root / "site"
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute a browser would build from a page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def _risky(html: str) -> list[tuple[str, str, str]]:
+    """Scripts, event handlers, script URLs, and links or images pointing at the hostile host."""
+    found = []
+    for tag, attrs in _Elements(html).elements:
+        if tag in ("script", "iframe", "object", "embed"):
+            found.append((tag, "", attrs.get("src", "")))
+        for name, value in attrs.items():
+            if name.startswith("on") or value.strip().lower().startswith(("javascript:", "data:")) or "evil.example" in value and name in ("href", "src"):
+                found.append((tag, name, value))
+    return found
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_hostile_text_stays_text_in_the_built_page(hostile_site, prefix):
+    page = (hostile_site / prefix / "incidents" / "acme-clinic-2024" / "index.html").read_text(encoding="utf-8")
+    benign = (hostile_site / prefix / "incidents" / "beta-billing-2024" / "index.html").read_text(encoding="utf-8")
+    assert _risky(page) == _risky(benign), "nothing beyond what the theme itself puts on every page"
+    elements = _Elements(page).elements
+    assert not any(tag in ("strong", "b", "img") and attrs.get("src", "").startswith("x") for tag, attrs in elements)
+    article = page.split("<article")[1].split("</article>")[0]
+    assert "<strong>bold</strong>" not in article and "<b>x</b>" not in article
+    assert "&lt;script&gt;alert" in article, "the text is shown, escaped"
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<" not in title and "&lt;script&gt;" in title
+    meta = next(attrs["content"] for tag, attrs in elements if tag == "meta" and attrs.get("name") == "description")
+    assert meta.startswith('<script>alert("t")</script>'), "the description is an attribute value, not markup"
+
+
+def test_very_long_text_is_refused_with_its_length():
+    text = fixture_text("gamma-health-plan-2023").replace("  en: Misconfigured server at Gamma Health Plan", "  en: " + "x" * 250)
+    assert problems_for({"incidents/2023/gamma-health-plan-2023.yaml": text}) == [
+        f"incidents/2023/gamma-health-plan-2023.yaml:{line_of(text, 'x' * 250)}:7: title.en: is 250 characters long; at most 200 are allowed"
+    ]
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u200b", "\u2066", "\ufeff"])
+def test_right_to_left_and_zero_width_characters_are_refused(character):
+    text = fixture_text("gamma-health-plan-2023").replace("  name: Gamma Health Plan\n", f"  name: Gamma {character}Health Plan\n")
+    assert problems_for({"incidents/2023/gamma-health-plan-2023.yaml": text}) == [
+        f"incidents/2023/gamma-health-plan-2023.yaml:{line_of(text, 'Gamma ' + character)}:9: organization.name: "
+        f"contains the invisible character U+{ord(character):04X}, which can disguise what the text says; remove it"
+    ]
+
+
+def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name not in skip
+    }
+
+
+def test_two_builds_of_the_same_input_give_the_same_site(tmp_path):
+    content = tmp_path / "content"
+    assert run("build", "--incidents", str(FIXTURE_INCIDENTS), "--content", str(content), "--today", TODAY.isoformat()).returncode == 0
+    assert run("site", "--content", str(content), "--output", str(tmp_path / "first")).returncode == 0
+    assert run("site", "--content", str(content), "--output", str(tmp_path / "second")).returncode == 0
+    # The sitemap carries the build date (MkDocs' lastmod); everything else must match to the byte.
+    skip = ("sitemap.xml", "sitemap.xml.gz")
+    first, second = snapshot(tmp_path / "first", skip), snapshot(tmp_path / "second", skip)
+    assert len(first) > 30 and first == second
+
+
+def test_a_failed_site_build_leaves_the_previous_site_whole(tmp_path):
+    content = tmp_path / "content"
+    assert run("build", "--incidents", str(FIXTURE_INCIDENTS), "--content", str(content), "--today", TODAY.isoformat()).returncode == 0
+    site = tmp_path / "site"
+    assert run("site", "--content", str(content), "--output", str(site)).returncode == 0
+    before = snapshot(site)
+    (content / "zh" / "about.md").write_text("# 关于\n\n[坏链接](no-such-page.md)\n", encoding="utf-8")
+    failed = run("site", "--content", str(content), "--output", str(site))
+    assert failed.returncode == 1
+    assert "no-such-page.md" in failed.stderr and "unchanged" in failed.stderr
+    assert snapshot(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "site"], "no build folder left behind"
