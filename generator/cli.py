@@ -18,6 +18,7 @@ from generator.load import LoadedFile, display_path, incident_files, load_incide
 from generator.problems import Problem, summary_line
 from generator.pipeline import build_content, validate_folder
 from generator.render import generated_page_paths
+from generator.field_reference import with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
 from generator.new_incident import NewIncident, new_incident_text
@@ -139,16 +140,31 @@ def command_site(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+GUIDES = {"en": "CONTRIBUTING.md", "zh": "CONTRIBUTING.zh.md"}
+"""Contributor guides whose field reference is generated, by language."""
+
+
+def _generated_documents() -> dict[Path, str]:
+    """Every file generated from the vocabularies and field docs, as it should read now."""
+    documents = {config.SCHEMA_PATH: schema_json()}
+    for lang, name in GUIDES.items():
+        path = config.REPO_ROOT / name
+        documents[path] = with_reference(path.read_text(encoding="utf-8"), lang)
+    return documents
+
+
 def command_schema(args: argparse.Namespace) -> int:
-    text = schema_json()
+    documents = _generated_documents()
+    stale = [path for path, text in documents.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    names = ", ".join(str(path.relative_to(config.REPO_ROOT)) for path in stale)
     if args.check:
-        current = config.SCHEMA_PATH.read_text(encoding="utf-8") if config.SCHEMA_PATH.exists() else ""
-        if current != text:
-            print(f"{config.SCHEMA_PATH.relative_to(config.REPO_ROOT)} is out of date; run: python -m generator schema", file=sys.stderr)
+        if stale:
+            print(f"out of date: {names}; run: python -m generator schema", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
-    config.SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"schema: wrote {config.SCHEMA_PATH.relative_to(config.REPO_ROOT)}", file=sys.stderr)
+    for path in stale:
+        path.write_text(documents[path], encoding="utf-8")
+    print(f"schema: {'wrote ' + names if stale else 'everything was up to date'}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -253,8 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
     importer.set_defaults(handler=command_import_hhs)
 
-    schema = commands.add_parser("schema", help="write schema/incident.schema.json from the vocabularies")
-    schema.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
+    schema = commands.add_parser("schema", help="write schema/incident.schema.json and the field reference of CONTRIBUTING from the vocabularies")
+    schema.add_argument("--check", action="store_true", help="fail if any of them is out of date")
     schema.set_defaults(handler=command_schema)
     return parser
 

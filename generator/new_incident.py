@@ -29,6 +29,11 @@ def _text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _value(code: str | None) -> str:
+    """' code' after a key, or nothing for a field left to fill."""
+    return f" {code}" if code else ""
+
+
 def new_incident_text(new: NewIncident) -> str:
     date = new.date.iso()
     return f"""# yaml-language-server: $schema=../../schema/incident.schema.json
@@ -40,8 +45,8 @@ title:  # required: a short, neutral headline in each language
   zh: ""
 organization:
   name: {_text(new.organization)}  # required: as the organization names itself
-  entity_type: {new.entity_type or ""}  # required: {_codes("entity_type")}
-  state: {new.state or ""}  # two-letter code of the US state or territory, if known
+  entity_type:{_value(new.entity_type)}  # required: {_codes("entity_type")}
+  state:{_value(new.state)}  # two-letter code of the US state or territory, if known
   country: US
 breach:
   types: []  # required, one or more: {_codes("breach_type")}

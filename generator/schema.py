@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.vocab import Vocabulary, vocabularies
+from generator.vocab import Vocabulary, field_doc, vocabularies
 
 SCHEMA_ID = "https://healthcare-breach-tracker.github.io/schema/incident.schema.json"
 
@@ -115,8 +115,7 @@ def build_schema() -> dict[str, Any]:
     hhs_report = {
         "type": "object",
         "additionalProperties": False,
-        "description": "The official HHS OCR report, as the portal lists it. Written by `python -m generator "
-        "import-hhs`; do not edit by hand.",
+        "description": field_doc("hhs"),
         "required": ["name", "submitted", "types", "locations", "business_associate_present", "first_seen", "last_seen"],
         "properties": {
             "name": {"type": "string", "minLength": 1, "maxLength": 500, "description": "The name exactly as HHS lists it."},
@@ -157,45 +156,44 @@ def build_schema() -> dict[str, Any]:
                 "type": "string",
                 "pattern": ID_PATTERN,
                 "x-expected": "a valid id (expected lower-case words and digits joined by hyphens, such as acme-health-2024)",
-                "description": "Permanent address of the incident's page; equal to the file name without .yaml.",
+                "description": field_doc("id"),
             },
-            "title": _bilingual("A short headline.", 200),
+            "title": _bilingual(field_doc("title"), 200),
             "organization": {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
-                    "name": _text("The organization's name as it reported the breach."),
-                    "name_zh": _text("The name in Chinese, where one is in use."),
+                    "name": _text(field_doc("organization.name")),
+                    "name_zh": _text(field_doc("organization.name_zh")),
                     "entity_type": {"$ref": "#/$defs/entity_type"},
                     "state": {"$ref": "#/$defs/us_state"},
                     "country": {"$ref": "#/$defs/country"},
-                    "parent": _text("The parent company or network, where relevant."),
+                    "parent": _text(field_doc("organization.parent")),
                 },
             },
             "breach": {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
-                    "types": _list_of("breach_type", "HHS type(s) of breach.", min_items=1),
-                    "locations": _list_of("location", "HHS location(s) of breached information.", min_items=1),
-                    "vectors": _list_of("attack_vector", "How the attackers got in, where a source says so."),
+                    "types": _list_of("breach_type", field_doc("breach.types"), min_items=1),
+                    "locations": _list_of("location", field_doc("breach.locations"), min_items=1),
+                    "vectors": _list_of("attack_vector", field_doc("breach.vectors")),
                     "threat_actor": {
                         "type": ["string", "null"],
                         "minLength": 1,
                         "maxLength": 100,
-                        "description": "The group a source names; leave out when unknown.",
+                        "description": field_doc("breach.threat_actor"),
                     },
                     "business_associate": {
                         "type": ["boolean", "null"],
-                        "description": "Whether a business associate was involved, as HHS reports it.",
+                        "description": field_doc("breach.business_associate"),
                     },
                 },
             },
             "dates": {
                 "type": "object",
                 "additionalProperties": False,
-                "description": "Each optional, but in order when present; at least one of "
-                "started, discovered and reported.",
+                "description": field_doc("dates"),
                 "properties": {
                     "started": _date("When the breach began."),
                     "ended": _date("When the breach ended."),
@@ -207,16 +205,16 @@ def build_schema() -> dict[str, Any]:
             "individuals_affected": {
                 "type": "array",
                 "minItems": 1,
-                "description": "The count as it was published over time, oldest first.",
+                "description": field_doc("individuals_affected"),
                 "items": count_record,
             },
-            "data_types": _list_of("data_type", "The kinds of data exposed."),
-            "summary": _bilingual("What happened, in a few sentences of your own.", 5000),
-            "sources": {"type": "array", "minItems": 1, "items": source},
+            "data_types": _list_of("data_type", field_doc("data_types")),
+            "summary": _bilingual(field_doc("summary"), 5000),
+            "sources": {"type": "array", "minItems": 1, "description": field_doc("sources"), "items": source},
             "related": {
                 "type": "array",
                 "uniqueItems": True,
-                "description": "Ids of related incidents.",
+                "description": field_doc("related"),
                 "items": {"type": "string", "pattern": ID_PATTERN, "x-expected": "an incident id (expected lower-case words and digits joined by hyphens)"},
             },
             "hhs": hhs_report,

@@ -85,6 +85,16 @@ def yes_no(value: bool | None, lang: str) -> str:
 
 
 @cache
+def field_docs() -> dict[str, dict[str, str]]:
+    """What each field of an incident file holds, in every language (field_docs.yaml)."""
+    return yaml.safe_load((_HERE / "field_docs.yaml").read_text(encoding="utf-8"))
+
+
+def field_doc(path: str) -> str:
+    return field_docs()[path]["en"]
+
+
+@cache
 def interface_text() -> dict[str, dict[str, str]]:
     """Every sentence and heading of the site's interface, keyed by name, in every language."""
     return yaml.safe_load((_HERE / "interface_text.yaml").read_text(encoding="utf-8"))

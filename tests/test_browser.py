@@ -91,8 +91,16 @@ PAGES = [
     ("home", "", "Healthcare data breaches, tracked"),
     ("incident", "incidents/change-healthcare-2024/", "Ransomware attack on Change Healthcare"),
     ("year", "years/2024/", "Healthcare data breaches in 2024"),
+    ("month", "years/2024-02/", "Healthcare data breaches in Feb 2024"),
+    ("imported", "incidents/financial-business-and-consumer-solutions-inc-2024-06-04/", "Financial Business and Consumer Solutions, Inc.: Hacking/IT incident"),
 ]
-CHINESE_HEADINGS = {"home": "医疗数据泄露事件追踪", "incident": "Change Healthcare遭勒索软件攻击", "year": "2024年医疗数据泄露事件"}
+CHINESE_HEADINGS = {
+    "home": "医疗数据泄露事件追踪",
+    "incident": "Change Healthcare遭勒索软件攻击",
+    "year": "2024年医疗数据泄露事件",
+    "month": "2024年2月医疗数据泄露事件",
+    "imported": "Financial Business and Consumer Solutions, Inc.：黑客攻击/IT事件",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -106,6 +114,7 @@ def test_page_renders_in_its_language_without_errors_or_outside_requests(page, s
     assert heading.is_visible()
     assert heading.inner_text().strip() == (CHINESE_HEADINGS[name] if lang == "zh" else english_heading)
     assert page.locator("article table").count() >= 1
+    assert page.locator("footer").inner_text().count("MIT") == 1
     assert page.requests_elsewhere == []
     assert page.console_errors == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -71,3 +71,17 @@ def test_no_page_asks_another_host_for_anything(built_site):
         for tag, attribute in re.findall(r"<(script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"(https?:)?//", text):
             pytest.fail(f"{page}: a <{tag}> loads from another host")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, page
+
+
+def test_the_footer_states_the_licences_in_each_language(built_site):
+    english, chinese = html(built_site, "incidents/equinox-2024"), html(built_site, "zh/incidents/equinox-2024")
+    assert "MIT" in english and "CC BY 4.0" in english and "public domain" in english
+    assert "MIT" in chinese and "CC BY 4.0" in chinese and "公有领域" in chinese
+
+
+def test_an_imported_incident_reads_in_both_languages(built_site):
+    english = html(built_site, "incidents/financial-business-and-consumer-solutions-inc-2024-06-04")
+    chinese = html(built_site, "zh/incidents/financial-business-and-consumer-solutions-inc-2024-06-04")
+    assert "a business associate in Pennsylvania, reported a hacking/IT incident involving a network server to HHS on Jun 4, 2024" in english
+    assert "宾夕法尼亚州的业务伙伴Financial Business and Consumer Solutions, Inc.于2024年6月4日向HHS报告了一起黑客攻击/IT事件" in chinese
+    assert "11.8万" in chinese and "209,227" in chinese, "headline in 万, and the count history"
