@@ -20,6 +20,7 @@ import yaml
 from mergedeep import merge
 
 from generator.config import LANGUAGES, REPO_ROOT
+from generator.write import swap_in
 
 
 def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
@@ -68,12 +69,7 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
         assembled = work / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
             (work / lang).rename(assembled / lang)
-        retired = target.parent / f".{target.name}-old"
-        shutil.rmtree(retired, ignore_errors=True)
-        if target.exists():
-            target.rename(retired)
-        assembled.rename(target)
-        shutil.rmtree(retired, ignore_errors=True)
+        swap_in(assembled, target)
         return seconds
     finally:
         shutil.rmtree(work, ignore_errors=True)

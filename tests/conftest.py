@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.aggregate import Overview, overview
 from generator.load import LoadedFile, incident_files, load_incident_files, parse_incident_text
@@ -21,6 +20,23 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_INCIDENTS = FIXTURES / "incidents"
 TODAY = dt.date(2026, 11, 23)
 """Tests run as if on this day, so 'not in the future' never depends on the clock."""
+
+
+def run_generator(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`python -m generator ...` as a user runs it, from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)], cwd=REPO_ROOT, capture_output=True, text=True, input=stdin,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+
+
+def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, to tell whether anything changed."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name not in skip
+    }
 
 
 def fixture_text(name: str) -> str:

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.cli import build_parser
-from tests.conftest import FIXTURE_INCIDENTS, REPO_ROOT
+from tests.conftest import FIXTURE_INCIDENTS, REPO_ROOT, TODAY, run_generator, snapshot
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args, "--today", "2026-11-23"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
+    return run_generator(*args, "--today", TODAY.isoformat())
 
 
 @pytest.fixture
@@ -29,10 +21,6 @@ def incidents(tmp_path: Path) -> Path:
     target = tmp_path / "incidents"
     shutil.copytree(FIXTURE_INCIDENTS, target)
     return target
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_validate_passes_on_the_fixtures(incidents):

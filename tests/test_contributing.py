@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import yaml
 
 from tests.conftest import FIXTURE_INCIDENTS, REPO_ROOT, TODAY
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=REPO_ROOT, capture_output=True, text=True, input=stdin,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
+from tests.conftest import run_generator as run
 
 
 def test_new_then_edit_then_validate_then_build(tmp_path):

@@ -20,7 +20,7 @@ import pytest
 from generator.aggregate import overview
 from generator.config import HHS_PORTAL_URL
 from generator.importers.hhs_export import COLUMNS, ExportError, read_export
-from generator.importers.hhs_import import round_trip_yaml, serialize_new_incident
+from generator.importers.hhs_import import round_trip_yaml
 from generator.load import incident_files, load_incident_files
 from generator.model import PartialDate
 from generator.validate import validate

@@ -4,31 +4,21 @@ builds that are repeatable and never leave half a site behind."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import FIXTURE_INCIDENTS, REPO_ROOT, TODAY, fixture_text, line_of, problems_for
+from tests.conftest import run_generator as run, snapshot, FIXTURE_INCIDENTS, TODAY, fixture_text, line_of, problems_for
 
 HOSTILE_TITLE = '<script>alert("t")</script> <img src=x onerror=alert(1)> [click](https://evil.example) **bold**'
 HOSTILE_SUMMARY = (
     "</p><script>alert('s')</script> <a href=\"javascript:alert(1)\">x</a> ![pixel](https://evil.example/p.png) "
     "<https://evil.example> {: onclick=alert(1) } | a | b | &lt;b&gt; " + "很长的文字" * 400
 )
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=REPO_ROOT, capture_output=True, text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
 
 
 @pytest.fixture(scope="module")
@@ -105,14 +95,6 @@ def test_right_to_left_and_zero_width_characters_are_refused(character):
         f"incidents/2023/gamma-health-plan-2023.yaml:{line_of(text, 'Gamma ' + character)}:9: organization.name: "
         f"contains the invisible character U+{ord(character):04X}, which can disguise what the text says; remove it"
     ]
-
-
-def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name not in skip
-    }
 
 
 def test_two_builds_of_the_same_input_give_the_same_site(tmp_path):
