@@ -24,22 +24,11 @@ from generator.model import PartialDate
 from generator.new_incident import NewIncident, new_incident_text
 from generator.schema import schema_json
 from generator.site import build_site
-from generator.validate import ValidationResult, validate
+from generator.validate import validate
 from generator.vocab import vocabulary
 from generator.write import write_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def _collect(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        files.extend(incident_files(path) if path.is_dir() else [path])
-    return files
-
-
-def _validate_all(incidents_dir: Path, today: dt.date) -> ValidationResult:
-    return validate_folder(incidents_dir, today)
 
 
 def _validate_with_changes(files: list[LoadedFile], changed: dict[Path, str], today: dt.date) -> list[Problem]:
@@ -57,7 +46,7 @@ def _report(problems: list[Problem], output_format: str) -> None:
 
 
 def command_validate(args: argparse.Namespace) -> int:
-    result = _validate_all(args.incidents, args.today)
+    result = validate_folder(args.incidents, args.today)
     problems = result.problems
     if args.files:
         wanted = {file.resolve() for file in args.files}
@@ -70,7 +59,7 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    result = _validate_all(args.incidents, args.today)
+    result = validate_folder(args.incidents, args.today)
     if not result.ok:
         _report(result.problems, args.format)
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
@@ -190,7 +179,7 @@ def command_import_hhs(args: argparse.Namespace) -> int:
         print("\n".join(problems))
         print(f"import-hhs: nothing imported; {len(problems)} problems", file=sys.stderr)
         return EXIT_PROBLEMS
-    files = load_incident_files(_collect([args.incidents]), config.REPO_ROOT)
+    files = load_incident_files(incident_files(args.incidents), config.REPO_ROOT)
     result = validate(files, args.today)
     if not result.ok:
         _report(result.problems, "text")

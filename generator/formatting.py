@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal
 
 from generator.config import BABEL_LOCALES, WORD_SPACE
 from generator.model import CountRecord, PartialDate
@@ -44,10 +44,6 @@ def headline_number(number: int, lang: str) -> str:
         rounded = _round_to_significant(number, 3)
         return format_compact_decimal(rounded, locale=_locale(lang), fraction_digits=2)
     return exact_number(number, lang)
-
-
-def percent(fraction: float, lang: str) -> str:
-    return format_percent(fraction, locale=_locale(lang), format="#,##0%")
 
 
 def count_text(record: CountRecord, lang: str, *, headline: bool = False) -> str:

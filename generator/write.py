@@ -46,17 +46,6 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_tree(files: dict[str, str], target: Path) -> None:
-    """Replace `target` with a folder holding exactly `files` ({relative path: text})."""
-    staging = start_staging(target)
-    try:
-        write_into(staging, files)
-    except BaseException:
-        discard(staging)
-        raise
-    swap_in(staging, target)
-
-
 def write_files(files: dict[Path, str]) -> None:
     """Write several files so that a failure part-way leaves every one of them whole: temporaries first, then renames."""
     staged: list[tuple[Path, Path]] = []
