@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from generator.model import Incident
-from generator.vocab import vocabulary
+from generator.model import Incident, PartialDate
+from generator.vocab import BUSINESS_ASSOCIATE, BUSINESS_ASSOCIATE_CODES, category_codes
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,21 @@ class YearSummary:
     """Newest month first; incidents whose date gives no month are in `undated`."""
     undated: tuple[Incident, ...]
 
+    def breakdown(self, vocabulary_name: str) -> Breakdown:
+        return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
+
+    def share(self, vocabulary_name: str, code: str) -> float:
+        """The fraction of the year's incidents in one category (0 for a year without incidents)."""
+        row = next((row for row in self.breakdown(vocabulary_name).rows if row.code == code), None)
+        return row.incidents / self.totals.incidents if row and self.totals.incidents else 0.0
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    name: str
+    incidents: int
+    individuals: int
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -71,6 +86,19 @@ class Overview:
     """Newest year first."""
     incidents: tuple[Incident, ...]
     """Every incident, newest first."""
+    breakdowns: tuple[Breakdown, ...]
+    """All years together."""
+    threat_actors: tuple[ActorRow, ...]
+    """Named threat actors, most incidents first; most incidents name none."""
+    data_until: PartialDate
+    """The newest incident's date: the data's year is complete only if this is in December."""
+
+    def breakdown(self, vocabulary_name: str) -> Breakdown:
+        return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
+
+    def year_before(self, summary: YearSummary) -> YearSummary | None:
+        """The calendar year before, if it has incidents; a gap year gives None rather than a wrong comparison."""
+        return next((other for other in self.years if other.year == summary.year - 1), None)
 
 
 def newest_first(incidents: Iterable[Incident]) -> tuple[Incident, ...]:
@@ -94,7 +122,7 @@ def breakdown(incidents: Iterable[Incident], vocabulary_name: str, codes_of: Cal
         for code in set(codes_of(incident)):
             incident_counts[code] += 1
             individual_sums[code] += incident.latest_count.count or 0
-    order = {code: position for position, code in enumerate(vocabulary(vocabulary_name).codes)}
+    order: dict[str | None, int] = {code: position for position, code in enumerate(category_codes(vocabulary_name))}
     order[None] = len(order)
     rows = sorted(incident_counts, key=lambda code: (-incident_counts[code], order[code]))
     return Breakdown(
@@ -103,11 +131,19 @@ def breakdown(incidents: Iterable[Incident], vocabulary_name: str, codes_of: Cal
     )
 
 
+def _business_associate(incident: Incident) -> list[str]:
+    involved = incident.breach.business_associate
+    return [] if involved is None else [BUSINESS_ASSOCIATE_CODES[0] if involved else BUSINESS_ASSOCIATE_CODES[1]]
+
+
 YEAR_BREAKDOWNS: tuple[tuple[str, Callable[[Incident], Iterable[str]]], ...] = (
-    ("entity_type", lambda incident: [incident.organization.entity_type]),
     ("breach_type", lambda incident: incident.breach.types),
+    ("entity_type", lambda incident: [incident.organization.entity_type]),
     ("location", lambda incident: incident.breach.locations),
+    (BUSINESS_ASSOCIATE, _business_associate),
+    ("us_state", lambda incident: [incident.organization.state] if incident.organization.state else []),
 )
+"""The categories every year (and all years together) is broken down by, in the order pages show them."""
 
 
 LARGEST_PER_YEAR = 20
@@ -134,6 +170,28 @@ def year_summary(year: int, incidents: Iterable[Incident]) -> YearSummary:
     )
 
 
+HACKING = "hacking_it_incident"
+"""The breach type whose share over the years the statistics follow."""
+
+
+def threat_actors(incidents: Iterable[Incident]) -> tuple[ActorRow, ...]:
+    """Named threat actors; spelling variants ("LockBit", "Lockbit") count as one, under the most used spelling."""
+    spellings: dict[str, Counter[str]] = {}
+    members: dict[str, list[Incident]] = {}
+    for incident in incidents:
+        name = incident.breach.threat_actor
+        if not name or not name.strip():
+            continue
+        key = " ".join(name.split()).casefold()
+        spellings.setdefault(key, Counter())[name.strip()] += 1
+        members.setdefault(key, []).append(incident)
+    rows = [
+        ActorRow(spellings[key].most_common(1)[0][0], len(items), sum(item.latest_count.count or 0 for item in items))
+        for key, items in members.items()
+    ]
+    return tuple(sorted(rows, key=lambda row: (-row.incidents, -row.individuals, row.name.casefold())))
+
+
 def overview(incidents: Iterable[Incident]) -> Overview:
     ordered = newest_first(incidents)
     by_year: dict[int, list[Incident]] = {}
@@ -143,4 +201,7 @@ def overview(incidents: Iterable[Incident]) -> Overview:
         totals=totals(ordered),
         years=tuple(year_summary(year, by_year[year]) for year in sorted(by_year, reverse=True)),
         incidents=ordered,
+        breakdowns=tuple(breakdown(ordered, name, codes_of) for name, codes_of in YEAR_BREAKDOWNS),
+        threat_actors=threat_actors(ordered),
+        data_until=ordered[0].reference_date if ordered else PartialDate(0),
     )

@@ -25,6 +25,7 @@ from generator.new_incident import NewIncident, new_incident_text
 from generator.schema import schema_json
 from generator.site import build_site
 from generator.validate import validate
+from generator.vendor import BUNDLE_PATH, bundle_text
 from generator.vocab import vocabulary
 from generator.write import write_files
 
@@ -71,7 +72,7 @@ def command_build(args: argparse.Namespace) -> int:
     if clashes:
         print(f"build: pages/ holds pages the generator writes: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    written = build_content(incidents_overview, hand_written, args.content)
+    written = build_content(incidents_overview, hand_written, args.content, args.chart_cache)
     print(f"build: {len(result.incidents)} incidents, {written} pages written to {args.content}", file=sys.stderr)
     return EXIT_OK
 
@@ -207,6 +208,19 @@ def command_import_hhs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_vendor(args: argparse.Namespace) -> int:
+    text = bundle_text()
+    if args.check:
+        current = BUNDLE_PATH.read_text(encoding="utf-8") if BUNDLE_PATH.is_file() else ""
+        if current != text:
+            print(f"vendor: {BUNDLE_PATH.relative_to(config.REPO_ROOT)} is out of date; run `python -m generator vendor`", file=sys.stderr)
+            return EXIT_PROBLEMS
+        return EXIT_OK
+    write_files({BUNDLE_PATH: text})
+    print(f"vendor: wrote {BUNDLE_PATH.relative_to(config.REPO_ROOT)} ({len(text.encode()):,} bytes)", file=sys.stderr)
+    return EXIT_OK
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -232,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, replaced whole (default: content/)")
     build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
+    build.add_argument("--chart-cache", type=Path, default=config.CHART_CACHE, help="chart SVGs already drawn, by spec hash (default: .cache/charts/)")
     build.set_defaults(handler=command_build)
 
     new = commands.add_parser("new", help="start a new incident file, with a comment on every field (asks for what flags do not give)")
@@ -261,6 +276,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write schema/incident.schema.json and the field reference of CONTRIBUTING from the vocabularies")
     schema.add_argument("--check", action="store_true", help="fail if any of them is out of date")
     schema.set_defaults(handler=command_schema)
+
+    vendor = commands.add_parser("vendor", help="write the chart libraries the site serves (assets/vendor/vega-bundle.js) from vl-convert")
+    vendor.add_argument("--check", action="store_true", help="fail if the committed bundle differs")
+    vendor.set_defaults(handler=command_vendor)
     return parser
 
 

@@ -9,6 +9,8 @@ INCIDENTS_DIR = REPO_ROOT / "incidents"
 CONTENT_DIR = REPO_ROOT / "content"
 PAGES_DIR = REPO_ROOT / "pages"
 SCHEMA_PATH = REPO_ROOT / "schema" / "incident.schema.json"
+CHART_CACHE = REPO_ROOT / ".cache" / "charts"
+"""Chart SVGs by the hash of their spec, so a rebuild draws only the charts whose figures changed."""
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 """Site languages; the first is the default, served at the site root."""
@@ -33,3 +35,11 @@ HHS_PORTAL_SOURCE = {
 }
 """How incidents cite the official list; the importer adds it to every incident it touches."""
 
+
+VEGA_LITE_VERSION = "6.4"
+"""The Vega-Lite release Altair writes for; vl-convert draws the SVGs and bundles the browser's copy with it."""
+STATIC_CHART_WIDTH = 640
+"""Width of the SVG drawn at build time; in the browser charts fill their column."""
+STATIC_CHART_FONT = "sans-serif"
+"""The SVGs name one generic family: the reader's browser picks its own (with Chinese glyphs), and
+measuring text against a long font list made drawing each chart three times slower."""

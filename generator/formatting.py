@@ -10,8 +10,8 @@ import math
 from functools import cache, lru_cache
 
 from babel import Locale
-from babel.dates import format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.dates import format_skeleton, get_month_names
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from generator.config import BABEL_LOCALES, WORD_SPACE
 from generator.model import CountRecord, PartialDate
@@ -70,3 +70,26 @@ def date_text(date: PartialDate, lang: str) -> str:
     """As precise as the date: Feb 21, 2024 / Feb 2024 / 2024; 2024年2月21日 / 2024年2月 / 2024年."""
     precision = 1 + (date.month is not None) + (date.day is not None)
     return format_skeleton(_SKELETONS[precision], date.earliest(), locale=_locale(lang))
+
+
+def percent(fraction: float, lang: str) -> str:
+    """81%, as CLDR writes it in each language."""
+    return format_percent(fraction, locale=_locale(lang))
+
+
+def signed_percent(fraction: float, lang: str) -> str:
+    """A change: +65%, −3% (a real minus sign)."""
+    text = percent(abs(fraction), lang)
+    return ("+" if fraction >= 0 else "\u2212") + text
+
+
+def signed_number(number: int, lang: str, *, headline: bool = False) -> str:
+    """A change in a count: +12, −1,204; in Chinese headlines +1.09亿."""
+    text = headline_number(abs(number), lang) if headline else exact_number(abs(number), lang)
+    return ("+" if number >= 0 else "\u2212") + text
+
+
+@cache
+def month_name(month: int, lang: str) -> str:
+    """Short month name for a chart axis: Jan / 1月."""
+    return get_month_names("abbreviated", locale=_locale(lang))[month]

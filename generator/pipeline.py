@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from generator import config
 from generator.aggregate import Overview
+from generator.chart_images import render_svgs
 from generator.load import incident_files, load_incident_files
 from generator.parallel import map_chunks
 from generator.render import render_incident_pages, render_site_pages
@@ -38,19 +40,28 @@ def _render_and_write_incidents(ids: list[str]) -> list[int]:
     return [write_into(staging, render_incident_pages(overview, ids))]
 
 
-def build_content(overview: Overview, hand_written: dict[str, str], target: Path) -> int:
+def _write_site_pages(overview: Overview, hand_written: dict[str, str], staging: Path) -> tuple[int, dict[str, dict[str, Any]]]:
+    pages, chart_specs = render_site_pages(overview)
+    return write_into(staging, {**pages, **hand_written}), chart_specs
+
+
+def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None = config.CHART_CACHE) -> int:
     """Render every page in every language into a staging folder, then swap it in as `target`.
 
-    Workers render and write the incident pages; this process meanwhile does the overview pages.
-    Returns the number of pages written. On any failure `target` is left as it was."""
+    Workers render and write the incident pages; this process meanwhile does the overview pages and
+    their chart specs; then each chart's SVG is drawn (or taken from `chart_cache`).
+    Returns the number of files written. On any failure `target` is left as it was."""
     global _RENDERING
     staging = start_staging(target)
     _RENDERING = (overview, staging)
     try:
         ids = [incident.id for incident in overview.incidents]
-        counts, others = map_chunks(
-            _render_and_write_incidents, ids, meanwhile=lambda: write_into(staging, {**render_site_pages(overview), **hand_written})
+        counts, (others, chart_specs) = map_chunks(
+            _render_and_write_incidents, ids, meanwhile=partial(_write_site_pages, overview, hand_written, staging)
         )
+        _RENDERING = None
+        svgs, _ = render_svgs(chart_specs, chart_cache)
+        others += write_into(staging, svgs)
     except BaseException:
         discard(staging)
         raise

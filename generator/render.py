@@ -19,12 +19,13 @@ import jinja2
 from markupsafe import Markup
 
 from generator import formatting
+from generator.aggregate import HACKING, MonthSummary, Overview, YearSummary
+from generator.charts import Chart, statistics_charts, year_charts
 from generator.incident_page import incident_page
 from generator.incident_page import title as incident_title
-from generator.aggregate import MonthSummary, Overview, YearSummary
 from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.model import CountRecord, Incident, PartialDate
-from generator.vocab import label, labels, ui, vocabulary
+from generator.vocab import category_label, category_title, label, labels, ui, vocabulary
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))")
@@ -104,6 +105,20 @@ class _Language:
     def vocabulary_title(self, vocabulary_name: str) -> str:
         return vocabulary(vocabulary_name).labels[self.lang]
 
+    def category_title(self, name: str) -> str:
+        return category_title(name, self.lang)
+
+    def category_label(self, name: str, code: str | None) -> str:
+        return category_label(name, code, self.lang)
+
+    def percent(self, fraction: float) -> str:
+        return formatting.percent(fraction, self.lang)
+
+    def sentence(self, key: str, **values: object) -> Markup:
+        """Interface text whose placeholders take Markdown (links): plain values are escaped, Markup is kept."""
+        escaped = {name: value if isinstance(value, Markup) else markdown_text(value) for name, value in values.items()}
+        return Markup(ui(key, self.lang, **escaped))
+
     def month(self, year: int, month: int) -> str:
         return formatting.date_text(PartialDate(year, month), self.lang)
 
@@ -122,6 +137,60 @@ class _Language:
     def state(self, incident: Incident) -> str:
         state = incident.organization.state
         return self.label("us_state", state) if state else "—"
+
+
+def _script_json(data: object) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def chart_figure(chart: Chart, site_root: str) -> Markup:
+    """A chart as raw HTML: the static SVG, replaced in the browser by the live chart (assets/charts.js).
+
+    `site_root` leads from the page's served URL (years/2024/) to the language root; MkDocs rewrites
+    Markdown links but not raw HTML, so the path is worked out here."""
+    return Markup(
+        f'<figure class="tracker-chart" id="chart-{html.escape(chart.slug)}">\n'
+        f'<img class="tracker-chart__image" src="{site_root}charts/{html.escape(chart.slug)}.svg" alt="{html.escape(chart.description)}" loading="lazy">\n'
+        f'<div class="tracker-chart__view"></div>\n'
+        f'<script type="application/json" class="tracker-chart__spec">{_script_json(chart.spec)}</script>\n'
+        "</figure>"
+    )
+
+
+def year_story(summary: YearSummary, overview: Overview, lang: str, root: str) -> Markup:
+    """The year in two or three sentences, with the change from the year before where both are complete."""
+    l10n = _Language(lang)
+    largest = summary.largest[0]
+    parts = [
+        l10n.sentence(
+            "year_story",
+            year=summary.year,
+            incidents=l10n.number(summary.totals.incidents),
+            individuals=l10n.headline(summary.totals.individuals),
+            share=l10n.percent(summary.share("breach_type", HACKING)),
+            largest=link(incident_title(largest, lang), f"{root}incidents/{largest.id}.md"),
+            largest_count=formatting.count_text(largest.latest_count, lang, headline=True),
+        )
+    ]
+    previous = overview.year_before(summary)
+    if previous is not None and summary.year == overview.years[0].year and overview.data_until.month != 12:
+        parts.append(l10n.sentence("year_story_partial", date=l10n.date(overview.data_until), previous=previous.year))
+    elif previous is not None:
+        incidents_change = summary.totals.incidents - previous.totals.incidents
+        individuals_change = summary.totals.individuals - previous.totals.individuals
+        parts.append(
+            l10n.sentence(
+                "year_story_change",
+                previous=previous.year,
+                incidents_change=formatting.signed_number(incidents_change, lang),
+                incidents_percent=formatting.signed_percent(incidents_change / previous.totals.incidents, lang),
+                individuals_change=formatting.signed_number(individuals_change, lang, headline=True),
+                individuals_percent=formatting.signed_percent(individuals_change / max(previous.totals.individuals, 1), lang),
+            )
+        )
+    return Markup(WORD_SPACE[lang]).join(parts)
 
 
 def _render(template: str, lang: str, **context: Any) -> str:
@@ -149,8 +218,27 @@ def render_years_index(overview: Overview, lang: str) -> str:
     return _render("years_index.md.j2", lang, overview=overview)
 
 
-def render_year(summary: YearSummary, lang: str) -> str:
-    return _render("year.md.j2", lang, summary=summary, root="../")
+YEAR_SITE_ROOT = "../../"
+"""From a year page's URL (years/2024/) to the language root."""
+STATISTICS_SITE_ROOT = "../"
+
+
+def render_year(summary: YearSummary, overview: Overview, lang: str, charts: list[Chart] | None = None) -> str:
+    charts = year_charts(summary, lang, YEAR_SITE_ROOT) if charts is None else charts
+    return _render(
+        "year.md.j2", lang, summary=summary, root="../", story=year_story(summary, overview, lang, "../"),
+        charts={chart.slug.split("-", 1)[1]: chart_figure(chart, YEAR_SITE_ROOT) for chart in charts},
+    )
+
+
+def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | None = None) -> str:
+    charts = statistics_charts(overview, lang, STATISTICS_SITE_ROOT) if charts is None else charts
+    biggest = max(overview.years, key=lambda summary: (summary.largest[0].latest_count.count or 0) / max(summary.totals.individuals, 1))
+    return _render(
+        "statistics.md.j2", lang, overview=overview, root="", biggest=biggest,
+        charts={role: chart_figure(chart, STATISTICS_SITE_ROOT) for role, chart in charts.items()},
+        named_actor_incidents=sum(row.incidents for row in overview.threat_actors),
+    )
 
 
 def render_home(overview: Overview, lang: str) -> str:
@@ -158,18 +246,25 @@ def render_home(overview: Overview, lang: str) -> str:
     return _render("home.md.j2", lang, overview=overview, latest=latest, root="")
 
 
-def render_site_pages(overview: Overview) -> dict[str, str]:
-    """The pages about many incidents (home, indexes, years), as {path under content/: Markdown}."""
+def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """The pages about many incidents (home, indexes, years, statistics), as {path under content/: Markdown},
+    and the charts they show, as {path of the chart's SVG under content/: Vega-Lite spec}."""
     pages: dict[str, str] = {}
+    specs: dict[str, dict[str, Any]] = {}
     for lang in LANGUAGES:
         pages[f"{lang}/index.md"] = render_home(overview, lang)
         pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
         pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
+        statistics = statistics_charts(overview, lang, STATISTICS_SITE_ROOT)
+        pages[f"{lang}/statistics.md"] = render_statistics(overview, lang, statistics)
+        specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in statistics.values()})
         for summary in overview.years:
-            pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, lang)
+            charts = year_charts(summary, lang, YEAR_SITE_ROOT)
+            pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, overview, lang, charts)
+            specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in charts})
             for month in summary.months:
                 pages[f"{lang}/years/{month.slug}.md"] = render_month(month, lang)
-    return pages
+    return pages, specs
 
 
 def render_incident_pages(overview: Overview, ids: list[str]) -> list[tuple[str, str]]:
@@ -195,7 +290,7 @@ def _titles(overview: Overview, lang: str) -> dict[str, str]:
 
 def generated_page_paths(overview: Overview) -> set[str]:
     """Where the generated pages go, without rendering them."""
-    paths = {f"{lang}/{name}" for lang in LANGUAGES for name in ("index.md", "incidents/index.md", "years/index.md")}
+    paths = {f"{lang}/{name}" for lang in LANGUAGES for name in ("index.md", "incidents/index.md", "years/index.md", "statistics.md")}
     for lang in LANGUAGES:
         paths |= {f"{lang}/incidents/{incident.id}.md" for incident in overview.incidents}
         for summary in overview.years:
@@ -206,6 +301,6 @@ def generated_page_paths(overview: Overview) -> set[str]:
 
 def render_site(overview: Overview) -> dict[str, str]:
     """Every generated page, as {path under content/: Markdown}, for every language."""
-    pages = render_site_pages(overview)
+    pages, _ = render_site_pages(overview)
     pages.update(render_incident_pages(overview, [incident.id for incident in overview.incidents]))
     return pages

@@ -84,6 +84,29 @@ def yes_no(value: bool | None, lang: str) -> str:
     return ui("unknown", lang) if value is None else ui("answer_yes" if value else "answer_no", lang)
 
 
+BUSINESS_ASSOCIATE = "business_associate"
+"""The one category that is a yes/no fact rather than a vocabulary; statistics break incidents down by it."""
+BUSINESS_ASSOCIATE_CODES = ("yes", "no")
+
+
+def category_codes(name: str) -> list[str]:
+    """The codes of a category statistics break incidents down by, in their display order."""
+    return list(BUSINESS_ASSOCIATE_CODES) if name == BUSINESS_ASSOCIATE else vocabulary(name).codes
+
+
+def category_title(name: str, lang: str) -> str:
+    return ui("fact_business_associate", lang) if name == BUSINESS_ASSOCIATE else vocabulary(name).labels[lang]
+
+
+def category_label(name: str, code: str | None, lang: str) -> str:
+    """A row of a breakdown in words; None is a value the source left empty."""
+    if code is None:
+        return ui("unknown", lang)
+    if name == BUSINESS_ASSOCIATE:
+        return yes_no(code == "yes", lang)
+    return label(name, code, lang)
+
+
 @cache
 def field_docs() -> dict[str, dict[str, str]]:
     """What each field of an incident file holds, in every language (field_docs.yaml)."""

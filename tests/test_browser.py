@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -138,3 +139,92 @@ def test_links_from_the_year_page_lead_to_incident_pages(page, server):
     page.get_by_role("link", name="Cerebral, Inc.").click()
     page.wait_for_url(f"{server}/zh/incidents/cerebral-2023/")
     assert "3,179,835" in page.locator("article").inner_text()
+
+
+CHART_PAGES = [("statistics/", 9), ("years/2024/", 7)]
+"""Pages with charts, and how many: every one must be drawn live."""
+
+
+def _live_chart_marks(page) -> list[tuple[int, int]]:
+    """For each chart on the page: (marks its live SVG draws (bars, points, tiles), rows of data in its spec)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('figure.tracker-chart')].map(figure => [
+            figure.classList.contains('tracker-chart--live')
+              ? figure.querySelectorAll('.tracker-chart__view svg g.role-mark [role="graphics-symbol"]').length
+              : -1,
+            JSON.parse(figure.querySelector('script.tracker-chart__spec').textContent).data.values.length])"""
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("path", "chart_count"), CHART_PAGES)
+def test_every_chart_is_drawn_live_in_both_languages_and_schemes(browser, server, path, chart_count, lang, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    elsewhere, errors = [], []
+    page.on("request", lambda request: urlsplit(request.url).hostname != "127.0.0.1" and elsewhere.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    prefix = "zh/" if lang == "zh" else ""
+    page.goto(f"{server}/{prefix}{path}", wait_until="networkidle")
+    page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {chart_count}", timeout=15_000)
+    marks = _live_chart_marks(page)
+    # A bar or tile per row at least (a line chart adds its line, a tile map its labels).
+    assert len(marks) == chart_count and all(rows > 0 and drawn >= rows for drawn, rows in marks), marks
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    axis_text = page.evaluate("document.querySelector('figure.tracker-chart .tracker-chart__view svg').textContent")
+    if lang == "zh":
+        assert re.search(r"[\u4e00-\u9fff]", axis_text), axis_text[:200]
+    assert elsewhere == [] and errors == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"charts-{path.strip('/').replace('/', '-')}.{lang}.{scheme}.png"), full_page=False)
+    context.close()
+
+
+def test_switching_to_dark_mode_redraws_the_charts_in_dark_colours(page, server):
+    page.goto(f"{server}/years/2024/", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('figure.tracker-chart--live').length === 7", timeout=15_000)
+
+    def axis_label_colour() -> str:
+        return page.evaluate("getComputedStyle(document.querySelector('.tracker-chart__view svg .role-axis-label text')).fill")
+
+    light = axis_label_colour()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.wait_for_function(f"getComputedStyle(document.querySelector('.tracker-chart__view svg .role-axis-label text')).fill !== {light!r}")
+    assert axis_label_colour() != light
+    assert page.console_errors == []
+
+
+def test_a_chart_tooltip_speaks_chinese_and_a_bar_leads_to_its_month(page, server):
+    page.goto(f"{server}/zh/years/2024/", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('figure.tracker-chart--live').length === 7", timeout=15_000)
+    january = page.locator("#chart-2024-months .tracker-chart__view svg path[aria-roledescription='bar']").first
+    january.scroll_into_view_if_needed()
+    # Vega listens on the whole SVG and finds the bar under the pointer itself, so point the mouse, not the element.
+    box = january.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 2
+    page.mouse.move(x, y)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible")
+    assert "事件数" in tooltip.inner_text() and "2024年1月" in tooltip.inner_text()
+    page.mouse.click(x, y)
+    page.wait_for_url(f"{server}/zh/years/2024-01/")
+    assert page.locator("article h1").inner_text().strip() == "2024年1月医疗数据泄露事件"
+
+
+def test_without_javascript_every_chart_shows_its_svg(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    for prefix in ("", "zh/"):
+        page.goto(f"{server}/{prefix}statistics/", wait_until="load")
+        images = page.locator("figure.tracker-chart img.tracker-chart__image")
+        assert images.count() == 9
+        for index in range(images.count()):
+            image = images.nth(index)
+            image.scroll_into_view_if_needed()
+            page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=image.element_handle())
+            assert image.is_visible() and image.get_attribute("alt").strip()
+    page.screenshot(path=str(SCREENSHOTS / "charts-statistics.zh.no-javascript.png"))
+    context.close()

@@ -120,3 +120,17 @@ def test_a_failed_site_build_leaves_the_previous_site_whole(tmp_path):
     assert "no-such-page.md" in failed.stderr and "unchanged" in failed.stderr
     assert snapshot(site) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "site"], "no build folder left behind"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_hostile_text_in_a_chart_stays_data(hostile_site, prefix):
+    """The largest-breaches chart carries incident titles into the page as JSON, and into its SVG."""
+    page = (hostile_site / prefix / "years" / "2024" / "index.html").read_text(encoding="utf-8")
+    other_year = (hostile_site / prefix / "years" / "2023" / "index.html").read_text(encoding="utf-8")
+    assert _risky(page) == _risky(other_year), "the same scripts (chart data) on both year pages, nothing more"
+    specs = re.findall(r'<script type="application/json" class="tracker-chart__spec">(.*?)</script>', page, re.S)
+    assert specs and all("<" not in spec for spec in specs)
+    titles = [row.get("title") for spec in specs for row in json.loads(spec)["data"]["values"]]
+    assert HOSTILE_TITLE in titles, "the title is in the chart as text, to be shown as text by the tooltip"
+    svg = (hostile_site / prefix / "charts" / "2024-largest.svg").read_text(encoding="utf-8")
+    assert "<script" not in svg and "<img" not in svg

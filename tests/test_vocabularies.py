@@ -57,7 +57,7 @@ def _keys_used_in_code() -> set[str]:
     used |= {f"account_status_{code}" for code in vocabularies()["hhs_status"].codes}  # one sentence per status
     used.add("site_name")  # mkdocs.yml carries it; the last test of this module holds the two together
     for text in sources:
-        used |= set(re.findall(r"""\b(?:t|ui)\(\s*["']([a-z_]*[a-z])["']""", text))
+        used |= set(re.findall(r"""\b(?:t|ui|sentence)\(\s*["']([a-z_]*[a-z])["']""", text))
         used |= set(re.findall(r'"(answer_[a-z]+)"', text))
     return used
 

@@ -1,0 +1,194 @@
+"""Charts: every spec compiles, carries exactly the aggregates' figures, and speaks the page's language."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import Any
+
+import markdown
+import pytest
+
+from generator import chart_images
+from generator.aggregate import HACKING
+from generator.charts import STATE_TILES, Chart, statistics_charts, year_charts
+from generator.model import PartialDate
+from generator.render import chart_figure, generated_page_paths, year_story
+from generator.vocab import label, vocabulary
+from tests.conftest import run_generator
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _all_charts(overview, lang: str) -> list[Chart]:
+    charts = list(statistics_charts(overview, lang, "../").values())
+    for summary in overview.years:
+        charts += year_charts(summary, lang, "../../")
+    return charts
+
+
+def _rows(chart: Chart) -> list[dict[str, Any]]:
+    return chart.spec["data"]["values"]
+
+
+def _by_slug(charts: list[Chart], slug: str) -> Chart:
+    return next(chart for chart in charts if chart.slug == slug)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_chart_spec_compiles_with_vl_convert(fixture_overview, lang):
+    import vl_convert
+
+    charts = _all_charts(fixture_overview, lang)
+    assert len({chart.slug for chart in charts}) == len(charts), "slugs name files: they must be unique"
+    for chart in charts:
+        vega = vl_convert.vegalite_to_vega(chart_images.static_spec(chart.spec), vl_version="6.4")
+        assert vega["marks"], chart.slug
+
+
+def test_breaches_and_people_per_year_equal_the_year_totals(fixture_overview):
+    charts = statistics_charts(fixture_overview, "en", "../")
+    per_year = {row["year"]: row for row in _rows(charts["incidents_per_year"])}
+    assert {year: row["incidents"] for year, row in per_year.items()} == {"2023": 1, "2024": 2}
+    assert sum(row["incidents"] for row in per_year.values()) == fixture_overview.totals.incidents
+    people = _rows(charts["individuals_per_year"])
+    for summary in fixture_overview.years:
+        parts = [row for row in people if row["year"] == str(summary.year)]
+        assert sum(row["individuals"] for row in parts) == summary.totals.individuals
+        largest = next(row for row in parts if row["order"] == 1)
+        assert largest["individuals"] == summary.largest[0].latest_count.count
+    assert per_year["2024"]["url"] == "../years/2024/"
+
+
+def test_a_breakdown_chart_has_the_rows_of_the_table_beside_it(fixture_overview):
+    summary = fixture_overview.years[0]
+    chart = _by_slug(year_charts(summary, "en", "../../"), "2024-breach_type")
+    assert [(row["category"], row["incidents"], row["individuals"]) for row in _rows(chart)] == [
+        (label("breach_type", row.code, "en"), row.incidents, row.individuals) for row in summary.breakdown("breach_type").rows
+    ]
+    assert [(row["category"], row["incidents"]) for row in _rows(chart)] == [("Hacking/IT incident", 2), ("Theft", 1)]
+
+
+def test_the_month_chart_counts_every_dated_incident_and_links_only_months_with_a_page(fixture_overview):
+    summary = fixture_overview.years[0]
+    rows = _rows(_by_slug(year_charts(summary, "en", "../../"), "2024-months"))
+    assert len(rows) == 12
+    assert sum(row["incidents"] for row in rows) == summary.totals.incidents - len(summary.undated)
+    assert [row["url"] for row in rows if "url" in row] == ["../../years/2024-01/", "../../years/2024-05/"]
+    pages = generated_page_paths(fixture_overview)
+    assert all(f"en/years/{url.split('/')[-2]}.md" in pages for url in (row["url"] for row in rows if "url" in row))
+
+
+def test_the_largest_breaches_chart_is_ordered_and_links_to_incident_pages(fixture_overview):
+    summary = fixture_overview.years[0]
+    rows = _rows(_by_slug(year_charts(summary, "zh", "../../"), "2024-largest"))
+    assert [row["individuals"] for row in rows] == sorted((row["individuals"] for row in rows), reverse=True)
+    assert [row["url"] for row in rows] == [f"../../incidents/{incident.id}/" for incident in summary.largest]
+    assert rows[0]["individuals_text"] == "192,700,000"
+
+
+def test_the_state_tile_map_places_every_state_once_and_counts_as_the_table():
+    assert set(STATE_TILES) == set(vocabulary("us_state").codes)
+    assert len(set(STATE_TILES.values())) == len(STATE_TILES), "two states on one tile"
+
+
+def test_the_state_tile_map_counts_as_the_breakdown(fixture_overview):
+    breakdown = fixture_overview.breakdown("us_state")
+    rows = _rows(statistics_charts(fixture_overview, "en", "../")["us_state"])
+    assert {row["code"]: row["incidents"] for row in rows if row["incidents"]} == {row.code: row.incidents for row in breakdown.rows}
+    assert sum(row["incidents"] for row in rows) == sum(row.incidents for row in breakdown.rows)
+
+
+def test_hacking_share_is_the_share_of_the_years_incidents(fixture_overview):
+    rows = _rows(statistics_charts(fixture_overview, "zh", "../")["hacking_share"])
+    assert [(row["year"], row["share"], row["share_text"]) for row in rows] == [("2023年", 0.0, "0%"), ("2024年", 1.0, "100%")]
+    assert fixture_overview.years[0].share("breach_type", HACKING) == 1.0
+
+
+def test_threat_actors_chart_appears_only_when_an_incident_names_one(fixture_overview):
+    charts = statistics_charts(fixture_overview, "en", "../")
+    assert ("threat_actors" in charts) == bool(fixture_overview.threat_actors)
+    without = dataclasses.replace(fixture_overview, threat_actors=())
+    assert "threat_actors" not in statistics_charts(without, "en", "../")
+
+
+def _texts(spec: Any) -> list[str]:
+    """Every title, label and data string a reader can see in a spec."""
+    if isinstance(spec, dict):
+        return [text for key, value in spec.items() if key not in ("field", "url", "$schema", "font", "scheme", "labelExpr") for text in _texts(value)]
+    if isinstance(spec, list):
+        return [text for value in spec for text in _texts(value)]
+    return [spec] if isinstance(spec, str) else []
+
+
+def test_chinese_specs_carry_chinese_titles_axes_tooltips_and_labels(fixture_overview):
+    for chart in _all_charts(fixture_overview, "zh"):
+        assert CJK.search(chart.spec["title"]), chart.slug
+        tooltips = [item["title"] for layer in chart.spec.get("layer", [chart.spec]) for item in layer["encoding"].get("tooltip", [])]
+        assert tooltips and all(CJK.search(title) for title in tooltips), chart.slug
+    breach_types = _by_slug(_all_charts(fixture_overview, "zh"), "2024-breach_type")
+    assert [row["category"] for row in _rows(breach_types)] == ["黑客攻击/IT事件", "盗窃"]
+    english_labels = {term.labels["en"] for term in vocabulary("breach_type").terms.values()}
+    assert not english_labels & set(_texts(breach_types.spec))
+
+
+def test_english_specs_carry_no_chinese(fixture_overview):
+    for chart in _all_charts(fixture_overview, "en"):
+        assert not [text for text in _texts(chart.spec) if CJK.search(text)], chart.slug
+
+
+def test_axis_ticks_read_wan_and_yi_in_chinese_and_m_in_english(fixture_overview):
+    zh = chart_images.svg_of(statistics_charts(fixture_overview, "zh", "../")["individuals_per_year"].spec)
+    en = chart_images.svg_of(statistics_charts(fixture_overview, "en", "../")["individuals_per_year"].spec)
+    zh_ticks = re.findall(r">([^<>]*亿)</text>", zh)
+    assert {"1亿", "1.2亿", "2亿"} <= set(zh_ticks), zh_ticks
+    assert re.search(r">120M</text>", en) and re.search(r">200M</text>", en)
+    assert ">200,000,000<" not in en and "M<" not in zh
+
+
+def test_the_chart_figure_keeps_hostile_text_inside_its_json(fixture_overview):
+    hostile = '</script><script>alert(1)</script><!--'
+    chart = Chart("x", "t", 'alt "quoted" <b>', {"data": {"values": [{"name": hostile}]}})
+    figure = str(chart_figure(chart, "../../"))
+    assert figure.count("<script") == 1 and figure.count("</script>") == 1
+    assert "<!--" not in figure and "<b>" not in figure
+    spec = re.search(r'<script type="application/json" class="tracker-chart__spec">(.*)</script>', figure).group(1)
+    assert json.loads(spec)["data"]["values"][0]["name"] == hostile
+
+
+def test_svgs_are_drawn_once_then_read_from_the_cache(fixture_overview, tmp_path):
+    charts = year_charts(fixture_overview.years[1], "en", "../../")[:3]
+    specs = {chart.slug: chart.spec for chart in charts}
+    first, drawn = chart_images.render_svgs(specs, tmp_path)
+    assert drawn == 3 and all(svg.startswith("<svg") for svg in first.values())
+    again, drawn_again = chart_images.render_svgs(specs, tmp_path)
+    assert drawn_again == 0 and again == first
+    changed = {**specs, charts[0].slug: {**charts[0].spec, "title": "Another title"}}
+    _, drawn_after_change = chart_images.render_svgs(changed, tmp_path)
+    assert drawn_after_change == 1
+
+
+def _as_read(markdown_text: str) -> str:
+    """What a reader sees of a Markdown paragraph: the text, without tags and escapes."""
+    return re.sub(r"<[^>]+>", "", markdown.markdown(markdown_text))
+
+
+def test_the_year_story_gives_the_figures_and_waits_for_a_complete_year(fixture_overview):
+    summary = fixture_overview.years[0]
+    source = str(year_story(summary, fixture_overview, "en", "../"))
+    assert "[Phishing attack on Acme Clinic](../incidents/acme-clinic-2024.md)" in source
+    partial = _as_read(source)
+    assert partial.startswith("In 2024, 2 breaches affecting 192,700,501 people were reported; 100% of them were hacking/IT incidents.")
+    assert "May 3, 2024" in partial and "not compared with 2023" in partial
+    complete = dataclasses.replace(fixture_overview, data_until=PartialDate(2024, 12, 20))
+    english = _as_read(year_story(summary, complete, "en", "../"))
+    assert "Compared with 2023: +1 breaches (+100%) and +192,680,501 people affected" in english
+    chinese = _as_read(year_story(summary, complete, "zh", "../"))
+    assert "2024年共报告2起泄露事件，影响1.93亿人" in chinese
+    assert "与2023年相比，事件数+1起（+100%），受影响人数+1.93亿" in chinese
+
+
+def test_the_committed_chart_library_is_what_vl_convert_bundles():
+    result = run_generator("vendor", "--check")
+    assert result.returncode == 0, result.stderr
