@@ -21,11 +21,14 @@ from markupsafe import Markup
 from generator import formatting
 from generator.aggregate import HACKING, MonthSummary, Overview, YearSummary
 from generator.charts import Chart, statistics_charts, year_charts
+from generator.feeds import feed_files
 from generator.incident_page import incident_page
+from generator.open_data import OPEN_DATA_DIR, explorer_data, open_data_files
+from generator.schema import schema_json
 from generator.incident_page import title as incident_title
 from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.model import CountRecord, Incident, PartialDate
-from generator.vocab import category_label, category_title, label, labels, ui, vocabulary
+from generator.vocab import category_label, category_title, label, labels, open_data_fields, ui, vocabulary
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))")
@@ -195,7 +198,7 @@ def year_story(summary: YearSummary, overview: Overview, lang: str, root: str) -
 
 def _render(template: str, lang: str, **context: Any) -> str:
     return _ENVIRONMENT.get_template(template).render(
-        lang=lang, l10n=_Language(lang), link=link, front_matter_value=front_matter_value, **context
+        lang=lang, l10n=_Language(lang), link=link, raw_link=raw_link, front_matter_value=front_matter_value, **context
     )
 
 
@@ -246,6 +249,32 @@ def render_home(overview: Overview, lang: str) -> str:
     return _render("home.md.j2", lang, overview=overview, latest=latest, root="")
 
 
+def raw_link(text: str, href: str) -> Markup:
+    """An HTML link MkDocs leaves alone: for files outside this language's pages (the shared open data)."""
+    return Markup(f'<a href="{html.escape(href)}">{html.escape(text)}</a>')
+
+
+OPEN_DATA_FILES = (
+    ("incidents.json", "open_data_all_json"),
+    ("incidents.csv", "open_data_all_csv"),
+    ("incidents/", "open_data_one_json"),
+    ("years.json", "open_data_years_json"),
+    ("vocabularies.json", "open_data_vocabularies_json"),
+    ("incident.schema.json", "open_data_schema"),
+)
+
+
+def render_open_data_page(lang: str) -> str:
+    """The open-data page; the files themselves are served once, from the first language's root."""
+    up = "../" if lang == LANGUAGES[0] else "../../"
+    files = [(raw_link(name, f"{up}{OPEN_DATA_DIR}/{name}") if not name.endswith("/") else name, key) for name, key in OPEN_DATA_FILES]
+    return _render("open_data.md.j2", lang, files=files, fields=open_data_fields())
+
+
+def render_explorer(overview: Overview, lang: str) -> str:
+    return _render("explorer.md.j2", lang, overview=overview)
+
+
 def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """The pages about many incidents (home, indexes, years, statistics), as {path under content/: Markdown},
     and the charts they show, as {path of the chart's SVG under content/: Vega-Lite spec}."""
@@ -255,6 +284,10 @@ def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dic
         pages[f"{lang}/index.md"] = render_home(overview, lang)
         pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
         pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
+        pages[f"{lang}/explorer/index.md"] = render_explorer(overview, lang)
+        pages[f"{lang}/explorer/data.json"] = explorer_data(overview, lang)
+        pages[f"{lang}/open-data.md"] = render_open_data_page(lang)
+        pages.update({f"{lang}/{path}": text for path, text in feed_files(overview, lang).items()})
         statistics = statistics_charts(overview, lang, STATISTICS_SITE_ROOT)
         pages[f"{lang}/statistics.md"] = render_statistics(overview, lang, statistics)
         specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in statistics.values()})
@@ -264,6 +297,7 @@ def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dic
             specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in charts})
             for month in summary.months:
                 pages[f"{lang}/years/{month.slug}.md"] = render_month(month, lang)
+    pages.update({f"{LANGUAGES[0]}/{path}": text for path, text in open_data_files(overview, schema_json()).items()})
     return pages, specs
 
 
@@ -290,7 +324,8 @@ def _titles(overview: Overview, lang: str) -> dict[str, str]:
 
 def generated_page_paths(overview: Overview) -> set[str]:
     """Where the generated pages go, without rendering them."""
-    paths = {f"{lang}/{name}" for lang in LANGUAGES for name in ("index.md", "incidents/index.md", "years/index.md", "statistics.md")}
+    names = ("index.md", "incidents/index.md", "years/index.md", "statistics.md", "explorer/index.md", "open-data.md")
+    paths = {f"{lang}/{name}" for lang in LANGUAGES for name in names}
     for lang in LANGUAGES:
         paths |= {f"{lang}/incidents/{incident.id}.md" for incident in overview.incidents}
         for summary in overview.years:

@@ -118,6 +118,12 @@ def field_doc(path: str) -> str:
 
 
 @cache
+def open_data_fields() -> dict[str, dict[str, str]]:
+    """What each field of an open-data incident record holds, in every language (open_data_fields.yaml)."""
+    return yaml.safe_load((_HERE / "open_data_fields.yaml").read_text(encoding="utf-8"))
+
+
+@cache
 def interface_text() -> dict[str, dict[str, str]]:
     """Every sentence and heading of the site's interface, keyed by name, in every language."""
     return yaml.safe_load((_HERE / "interface_text.yaml").read_text(encoding="utf-8"))

@@ -58,7 +58,8 @@ def _keys_used_in_code() -> set[str]:
     used.add("site_name")  # mkdocs.yml carries it; the last test of this module holds the two together
     for text in sources:
         used |= set(re.findall(r"""\b(?:t|ui|sentence)\(\s*["']([a-z_]*[a-z])["']""", text))
-        used |= set(re.findall(r'"(answer_[a-z]+)"', text))
+        used |= set(re.findall(r'"(answer_[a-z]+|open_data_[a-z_]+)"', text))
+    used |= {f"feed_{kind}_{part}" for kind in FEEDS for part in ("title", "subtitle", "summary")}  # one set per feed
     return used
 
 

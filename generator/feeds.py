@@ -1,0 +1,91 @@
+"""Stage 4e: Atom feeds per language: new incidents, and changes in how many people were affected.
+
+Entry ids are derived from the facts they announce (the incident id, and the count's date and figure),
+so they stay the same from one build to the next and a feed reader never shows an entry twice.
+Dates come from the data, not the clock: two builds of the same data give the same feed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from xml.etree import ElementTree
+
+from generator import formatting
+from generator.aggregate import Overview
+from generator.incident_page import title as incident_title
+from generator.model import Incident, PartialDate
+from generator.vocab import ui
+
+ATOM = "http://www.w3.org/2005/Atom"
+ENTRIES = 50
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/healthcare-breach-tracker")
+FEEDS = ("new", "counts")
+
+
+def _stamp(date: PartialDate) -> str:
+    return f"{date.earliest().isoformat()}T00:00:00Z"
+
+
+def _entry_id(*parts: object) -> str:
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, '/'.join(map(str, parts)))}"
+
+
+def _element(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element.text = text
+    return element
+
+
+def _count_changes(incidents: tuple[Incident, ...]) -> list[tuple[Incident, int]]:
+    """(incident, index of a count record that changed the figure), newest change first."""
+    changes = [
+        (incident, index)
+        for incident in incidents
+        for index in range(1, len(incident.individuals_affected))
+        if incident.individuals_affected[index].count != incident.individuals_affected[index - 1].count
+    ]
+    return sorted(changes, key=lambda item: (item[0].individuals_affected[item[1]].as_of.sort_key(), item[0].id), reverse=True)
+
+
+def feed(overview: Overview, lang: str, kind: str) -> str:
+    """The Atom document for one feed; links are relative to the feed's place, feeds/<kind>.xml."""
+    root = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-Hans" if lang == "zh" else lang})
+    _element(root, "title", ui(f"feed_{kind}_title", lang))
+    _element(root, "subtitle", ui(f"feed_{kind}_subtitle", lang))
+    _element(root, "id", _entry_id("feed", lang, kind))
+    _element(root, "link", rel="self", href=f"{kind}.xml")
+    _element(root, "link", rel="alternate", type="text/html", href="../")
+    entries: list[tuple[str, str, str, str, Incident]] = []
+    if kind == "new":
+        for incident in overview.incidents[:ENTRIES]:
+            summary = ui(
+                "feed_new_summary", lang,
+                date=formatting.date_text(incident.reference_date, lang),
+                count=formatting.count_cell(incident.latest_count, lang),
+            )
+            entries.append((_entry_id("incident", incident.id), _stamp(incident.reference_date), incident_title(incident, lang), summary, incident))
+    else:
+        for incident, index in _count_changes(overview.incidents)[:ENTRIES]:
+            before, after = incident.individuals_affected[index - 1], incident.individuals_affected[index]
+            summary = ui(
+                "feed_counts_summary", lang,
+                before=formatting.count_cell(before, lang), after=formatting.count_cell(after, lang),
+                date=formatting.date_text(after.as_of, lang),
+            )
+            entries.append((_entry_id("count", incident.id, after.as_of.iso(), after.count), _stamp(after.as_of), incident_title(incident, lang), summary, incident))
+    _element(root, "updated", max((entry[1] for entry in entries), default="2009-01-01T00:00:00Z"))
+    author = _element(root, "author")
+    _element(author, "name", ui("site_name", lang))
+    for entry_id, stamp, title, summary, incident in entries:
+        entry = _element(root, "entry")
+        _element(entry, "id", entry_id)
+        _element(entry, "title", title)
+        _element(entry, "updated", stamp)
+        _element(entry, "link", rel="alternate", type="text/html", href=f"../incidents/{incident.id}/")
+        _element(entry, "summary", summary)
+    ElementTree.register_namespace("", ATOM)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+def feed_files(overview: Overview, lang: str) -> dict[str, str]:
+    return {f"feeds/{kind}.xml": feed(overview, lang, kind) for kind in FEEDS}

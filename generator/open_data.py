@@ -1,0 +1,190 @@
+"""Stage 4d: the data to take away, and the incident explorer's data (pure functions, no I/O).
+
+Open data lives under a versioned path, data/v1/, so a change of shape becomes data/v2/ and nobody's
+script breaks silently: all incidents as JSON and CSV, one JSON per incident, per-year figures, and the
+JSON Schema of the incident files. Records hold codes (stable) and both languages' text where the
+tracker wrote it; labels for the codes are in vocabularies.json.
+
+The explorer gets a compact file per language: rows of codes, and the labels it needs to show them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator import formatting
+from generator.aggregate import Overview
+from generator.config import LANGUAGES
+from generator.incident_page import title as incident_title
+from generator.model import Incident, PartialDate
+from generator.vocab import category_label, ui, vocabularies
+
+OPEN_DATA_VERSION = "v1"
+OPEN_DATA_DIR = f"data/{OPEN_DATA_VERSION}"
+EXPLORER_VOCABULARIES = ("entity_type", "breach_type", "location", "attack_vector", "us_state")
+
+
+def _date(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
+
+
+def incident_record(incident: Incident) -> dict[str, Any]:
+    """One incident as open data: every fact, codes rather than labels, text in both languages."""
+    organization, breach, latest = incident.organization, incident.breach, incident.latest_count
+    return {
+        "id": incident.id,
+        "title": {lang: incident_title(incident, lang) for lang in LANGUAGES},
+        "title_written_by_tracker": incident.title is not None,
+        "organization": {
+            "name": organization.name,
+            "name_zh": organization.name_zh,
+            "entity_type": organization.entity_type,
+            "state": organization.state,
+            "country": organization.country,
+            "parent": organization.parent,
+        },
+        "year": incident.year,
+        "date": _date(incident.reference_date),
+        "breach": {
+            "types": list(breach.types),
+            "locations": list(breach.locations),
+            "vectors": list(breach.vectors),
+            "threat_actor": breach.threat_actor,
+            "business_associate": breach.business_associate,
+        },
+        "dates": {name: _date(date) for name, date in incident.dates.present()},
+        "individuals_affected": latest.count,
+        "individuals_affected_is_placeholder": latest.placeholder,
+        "count_history": [
+            {"as_of": _date(record.as_of), "count": record.count, "qualifier": record.qualifier, "placeholder": record.placeholder, "source": record.source}
+            for record in incident.individuals_affected
+        ],
+        "data_types": list(incident.data_types),
+        "summary": {"en": incident.summary.en, "zh": incident.summary.zh} if incident.summary else None,
+        "sources": [
+            {"url": source.url, "title": source.title, "publisher": source.publisher, "lang": source.lang, "published": _date(source.published)}
+            for source in incident.sources
+        ],
+        "related": list(incident.related),
+        "hhs": None
+        if incident.hhs is None
+        else {
+            "name": incident.hhs.name,
+            "submitted": _date(incident.hhs.submitted),
+            "status": incident.hhs.status,
+            "entity_type": incident.hhs.entity_type,
+            "state": incident.hhs.state,
+            "types": list(incident.hhs.types),
+            "locations": list(incident.hhs.locations),
+            "business_associate_present": incident.hhs.business_associate_present,
+            "individuals_affected": incident.hhs.individuals_affected,
+            "first_seen": _date(incident.hhs.first_seen),
+            "last_seen": _date(incident.hhs.last_seen),
+        },
+        "pages": {lang: f"{'' if lang == LANGUAGES[0] else lang + '/'}incidents/{incident.id}/" for lang in LANGUAGES},
+    }
+
+
+CSV_COLUMNS = (
+    "id", "title_en", "title_zh", "organization", "entity_type", "state", "country", "year", "date",
+    "breach_types", "locations", "vectors", "threat_actor", "business_associate",
+    "individuals_affected", "individuals_affected_is_placeholder", "hhs_status", "hhs_name",
+)
+"""One row per incident; several values in a cell are separated by ';'. The JSON has everything."""
+
+
+def _csv_row(record: dict[str, Any]) -> list[Any]:
+    breach, hhs = record["breach"], record["hhs"] or {}
+    def yes_no(value: bool | None) -> str:
+        return "" if value is None else ("yes" if value else "no")
+    return [
+        record["id"], record["title"]["en"], record["title"]["zh"], record["organization"]["name"],
+        record["organization"]["entity_type"] or "", record["organization"]["state"] or "", record["organization"]["country"],
+        record["year"], record["date"], ";".join(breach["types"]), ";".join(breach["locations"]), ";".join(breach["vectors"]),
+        breach["threat_actor"] or "", yes_no(breach["business_associate"]),
+        "" if record["individuals_affected"] is None else record["individuals_affected"],
+        yes_no(record["individuals_affected_is_placeholder"]), hhs.get("status") or "", hhs.get("name") or "",
+    ]
+
+
+def incidents_csv(records: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_csv_row(record) for record in records)
+    return buffer.getvalue()
+
+
+def years_record(overview: Overview) -> list[dict[str, Any]]:
+    return [
+        {
+            "year": summary.year,
+            "incidents": summary.totals.incidents,
+            "individuals_affected": summary.totals.individuals,
+            "placeholders": summary.totals.placeholders,
+            "largest": summary.largest[0].id if summary.largest else None,
+            "breakdowns": {
+                item.vocabulary: [{"code": row.code, "incidents": row.incidents, "individuals_affected": row.individuals} for row in item.rows]
+                for item in summary.breakdowns
+            },
+        }
+        for summary in reversed(overview.years)
+    ]
+
+
+def vocabularies_record() -> dict[str, Any]:
+    return {
+        name: {"label": vocabulary.labels, "values": {code: term.labels for code, term in vocabulary.terms.items()}}
+        for name, vocabulary in vocabularies().items()
+    }
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
+    """{path under the site root: text} of every open-data file (written once, into the first language)."""
+    records = [incident_record(incident) for incident in overview.incidents]
+    files = {
+        f"{OPEN_DATA_DIR}/incidents.json": _json({"version": OPEN_DATA_VERSION, "incidents": records}),
+        f"{OPEN_DATA_DIR}/incidents.csv": incidents_csv(records),
+        f"{OPEN_DATA_DIR}/years.json": _json({"version": OPEN_DATA_VERSION, "years": years_record(overview)}),
+        f"{OPEN_DATA_DIR}/vocabularies.json": _json(vocabularies_record()),
+        f"{OPEN_DATA_DIR}/incident.schema.json": schema_text,
+    }
+    files.update({f"{OPEN_DATA_DIR}/incidents/{record['id']}.json": _json(record) for record in records})
+    return files
+
+
+EXPLORER_COLUMNS = ("id", "title", "organization", "date", "date_text", "year", "state", "entity_type", "types", "locations", "vectors", "threat_actor", "individuals", "placeholder")
+
+
+def explorer_data(overview: Overview, lang: str) -> str:
+    """Every incident as a compact row for the explorer, with the labels of its codes in `lang`."""
+    rows = []
+    for incident in overview.incidents:
+        latest = incident.latest_count
+        rows.append(
+            [
+                incident.id,
+                incident_title(incident, lang),
+                incident.organization.display_name(lang),
+                incident.reference_date.iso(),
+                formatting.date_text(incident.reference_date, lang),
+                incident.year,
+                incident.organization.state or "",
+                incident.organization.entity_type or "",
+                list(incident.breach.types),
+                list(incident.breach.locations),
+                list(incident.breach.vectors),
+                incident.breach.threat_actor or "",
+                latest.count,
+                latest.placeholder,
+            ]
+        )
+    labels = {name: {code: category_label(name, code, lang) for code in vocabularies()[name].codes} for name in EXPLORER_VOCABULARIES}
+    return _json({"columns": list(EXPLORER_COLUMNS), "labels": labels, "unknown": ui("unknown", lang), "rows": rows})

@@ -1,0 +1,67 @@
+"""Open data, the explorer's data and the Atom feeds: what readers take away must match the pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.etree import ElementTree
+
+from generator.feeds import ATOM, feed
+from generator.open_data import CSV_COLUMNS, explorer_data, incident_record, open_data_files
+from generator.schema import schema_json
+from generator.vocab import open_data_fields
+
+
+def test_open_data_holds_every_incident_in_json_csv_and_one_file_each(fixture_overview):
+    files = open_data_files(fixture_overview, schema_json())
+    records = json.loads(files["data/v1/incidents.json"])["incidents"]
+    assert [record["id"] for record in records] == [incident.id for incident in fixture_overview.incidents]
+    rows = list(csv.DictReader(io.StringIO(files["data/v1/incidents.csv"])))
+    assert [row["id"] for row in rows] == [record["id"] for record in records]
+    assert tuple(rows[0]) == CSV_COLUMNS
+    for record in records:
+        assert json.loads(files[f"data/v1/incidents/{record['id']}.json"]) == record
+    years = json.loads(files["data/v1/years.json"])["years"]
+    assert sum(year["incidents"] for year in years) == fixture_overview.totals.incidents
+    assert json.loads(files["data/v1/incident.schema.json"])["$schema"].startswith("http")
+
+
+def test_every_open_data_field_is_described_in_both_languages(fixture_overview):
+    record = incident_record(fixture_overview.incidents[0])
+    assert set(open_data_fields()) == set(record)
+    assert all(set(texts) == {"en", "zh"} for texts in open_data_fields().values())
+
+
+def test_a_placeholder_count_is_flagged_in_the_csv(fixture_overview):
+    rows = list(csv.DictReader(io.StringIO(open_data_files(fixture_overview, schema_json())["data/v1/incidents.csv"])))
+    beta = next(row for row in rows if row["id"] == "beta-billing-2024")
+    assert (beta["individuals_affected"], beta["individuals_affected_is_placeholder"]) == ("501", "yes")
+    assert beta["breach_types"] == "theft;hacking_it_incident"
+
+
+def test_explorer_data_speaks_the_pages_language(fixture_overview):
+    english, chinese = json.loads(explorer_data(fixture_overview, "en")), json.loads(explorer_data(fixture_overview, "zh"))
+    assert len(chinese["rows"]) == fixture_overview.totals.incidents
+    assert chinese["labels"]["us_state"]["CA"] == "加利福尼亚州" and english["labels"]["us_state"]["CA"] == "California"
+    date = chinese["columns"].index("date_text")
+    assert chinese["rows"][0][date] == "2024年5月3日" and english["rows"][0][date] == "May 3, 2024"
+
+
+def _entries(document: str) -> list[ElementTree.Element]:
+    root = ElementTree.fromstring(document.encode("utf-8"))
+    assert root.tag == f"{{{ATOM}}}feed"
+    for required in ("id", "title", "updated", "author"):
+        assert root.find(f"{{{ATOM}}}{required}") is not None, required
+    return root.findall(f"{{{ATOM}}}entry")
+
+
+def test_the_feeds_are_atom_with_stable_ids_in_each_language(fixture_overview):
+    new = _entries(feed(fixture_overview, "zh", "new"))
+    assert len(new) == 3 and new[0].find(f"{{{ATOM}}}title").text == "Acme诊所遭网络钓鱼攻击"
+    again = _entries(feed(fixture_overview, "zh", "new"))
+    assert [entry.find(f"{{{ATOM}}}id").text for entry in new] == [entry.find(f"{{{ATOM}}}id").text for entry in again]
+    assert all(entry.find(f"{{{ATOM}}}id").text.startswith("urn:uuid:") for entry in new)
+    counts = _entries(feed(fixture_overview, "en", "counts"))
+    summaries = [entry.find(f"{{{ATOM}}}summary").text for entry in counts]
+    assert summaries == ["People affected: about 12,345 → 192,700,000 (as of Jan 2025).", "People affected: 501 (placeholder) → about 12,345 (as of Aug 15, 2024)."]
