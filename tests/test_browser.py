@@ -228,3 +228,54 @@ def test_without_javascript_every_chart_shows_its_svg(browser, server):
             assert image.is_visible() and image.get_attribute("alt").strip()
     page.screenshot(path=str(SCREENSHOTS / "charts-statistics.zh.no-javascript.png"))
     context.close()
+
+
+def test_explorer_filters_round_trip_through_the_address(page, server):
+    page.goto(f"{server}/zh/explorer/?state=CA&type=hacking_it_incident&from=2023&to=2023", wait_until="networkidle")
+    page.wait_for_selector("#explorer[data-ready=true]")
+    assert page.locator("select[name=state]").input_value() == "CA"
+    filtered = int(page.get_attribute("#explorer", "data-matches"))
+    rows = page.locator("#explorer tbody tr")
+    assert 0 < filtered < 7556 and rows.count() == min(filtered, 200)
+    assert all("加利福尼亚州" == rows.nth(index).locator("td").nth(2).inner_text() for index in range(min(rows.count(), 20)))
+    page.fill("input[name=min]", "1000000")
+    page.wait_for_function(f"Number(document.getElementById('explorer').dataset.matches) < {filtered}")
+    assert "min=1000000" in page.url
+    shared = page.url
+    other = page.context.new_page()
+    other.goto(shared, wait_until="networkidle")
+    other.wait_for_selector("#explorer[data-ready=true]")
+    assert other.get_attribute("#explorer", "data-matches") == page.get_attribute("#explorer", "data-matches")
+    assert other.locator("input[name=min]").input_value() == "1000000"
+    other.close()
+    page.keyboard.press("Tab")  # the form works from the keyboard: sort by people affected with Enter
+    page.locator("th button[data-sort=individuals]").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("th:has(button[data-sort=individuals])").get_attribute("aria-sort") == "descending"
+    assert "sort=individuals" in page.url
+    assert page.console_errors == [] and page.requests_elsewhere == []
+
+
+def test_the_feeds_parse_as_atom_in_both_languages(page, server):
+    from xml.etree import ElementTree
+
+    for prefix in ("", "zh/"):
+        for kind in ("new", "counts"):
+            response = page.request.get(f"{server}/{prefix}feeds/{kind}.xml")
+            assert response.ok
+            root = ElementTree.fromstring(response.body())
+            assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+            assert len(root.findall("{http://www.w3.org/2005/Atom}entry")) == 50
+
+
+@pytest.mark.parametrize("path", ["", "incidents/change-healthcare-2024/", "explorer/", "zh/explorer/", "zh/years/2024/"])
+def test_a_phone_never_scrolls_sideways(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/{path}", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= viewport, f"{path}: {width}px wide on a {viewport}px screen"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"phone-{path.strip('/').replace('/', '-') or 'home'}.png"))
+    context.close()

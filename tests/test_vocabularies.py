@@ -10,6 +10,7 @@ import yaml
 from generator.config import LANGUAGES, SCHEMA_PATH
 from generator.model import DATE_FIELDS
 from generator.schema import schema_json
+from generator.feeds import FEEDS
 from generator.vocab import interface_text, vocabularies
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
