@@ -126,7 +126,7 @@ def command_site(args: argparse.Namespace) -> int:
         print(f"site: {args.output} is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
     timings = ", ".join(f"{lang} {value:.1f} s" for lang, value in seconds.items())
-    print(f"site: built {args.output} with MkDocs, one process per language ({timings})", file=sys.stderr)
+    print(f"site: built {args.output} with MkDocs, one process per language, then the search index ({timings})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -271,6 +271,26 @@ def render_open_data_page(lang: str) -> str:
     return _render("open_data.md.j2", lang, files=files, fields=open_data_fields())
 
 
+SEARCH_TRANSLATIONS = {
+    "placeholder": "search_placeholder",
+    "zero_results": "search_zero_results",
+    "many_results": "search_many_results",
+    "one_result": "search_one_result",
+    "searching": "search_searching",
+    "load_more": "search_load_more",
+    "clear_search": "search_clear",
+    "search_label": "search_title",
+}
+"""Pagefind's interface strings, in the page's language, from interface_text.yaml."""
+
+
+def render_search(lang: str) -> str:
+    """The search page; the Pagefind bundle sits at the root of the whole site, above /zh/."""
+    bundle = "../pagefind/" if lang == LANGUAGES[0] else "../../pagefind/"
+    translations = json.dumps({name: ui(key, lang) for name, key in SEARCH_TRANSLATIONS.items()}, ensure_ascii=False)
+    return _render("search.md.j2", lang, bundle=bundle, translations=translations)
+
+
 def render_explorer(overview: Overview, lang: str) -> str:
     return _render("explorer.md.j2", lang, overview=overview)
 
@@ -287,6 +307,7 @@ def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dic
         pages[f"{lang}/explorer/index.md"] = render_explorer(overview, lang)
         pages[f"{lang}/explorer/data.json"] = explorer_data(overview, lang)
         pages[f"{lang}/open-data.md"] = render_open_data_page(lang)
+        pages[f"{lang}/search.md"] = render_search(lang)
         pages.update({f"{lang}/{path}": text for path, text in feed_files(overview, lang).items()})
         statistics = statistics_charts(overview, lang, STATISTICS_SITE_ROOT)
         pages[f"{lang}/statistics.md"] = render_statistics(overview, lang, statistics)
@@ -324,7 +345,7 @@ def _titles(overview: Overview, lang: str) -> dict[str, str]:
 
 def generated_page_paths(overview: Overview) -> set[str]:
     """Where the generated pages go, without rendering them."""
-    names = ("index.md", "incidents/index.md", "years/index.md", "statistics.md", "explorer/index.md", "open-data.md")
+    names = ("index.md", "incidents/index.md", "years/index.md", "statistics.md", "explorer/index.md", "open-data.md", "search.md")
     paths = {f"{lang}/{name}" for lang in LANGUAGES for name in names}
     for lang in LANGUAGES:
         paths |= {f"{lang}/incidents/{incident.id}.md" for incident in overview.incidents}

@@ -279,3 +279,41 @@ def test_a_phone_never_scrolls_sideways(browser, server, path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"phone-{path.strip('/').replace('/', '-') or 'home'}.png"))
     context.close()
+
+
+SEARCHES = [("zh/", "勒索软件"), ("zh/", "医疗集团"), ("", "ransomware"), ("", "LockBit")]
+
+
+@pytest.mark.parametrize(("prefix", "query"), SEARCHES)
+def test_search_finds_pages_of_its_own_language_only(page, server, prefix, query):
+    page.goto(f"{server}/{prefix}search/", wait_until="networkidle")
+    page.wait_for_selector("#tracker-search[data-ready=true]")
+    downloaded: list[int] = []
+    page.on("requestfinished", lambda request: downloaded.append(request.sizes()["responseBodySize"]))
+    page.fill("#tracker-search input", query)
+    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(link => link.getAttribute('href'))")
+    assert links, query
+    if prefix:
+        assert all(link.startswith("/zh/") for link in links), links
+    else:
+        assert not any(link.startswith("/zh/") for link in links), links
+    assert sum(downloaded) < 2_000_000, f"a first search downloaded {sum(downloaded):,} bytes"
+    assert page.console_errors == [] and page.requests_elsewhere == []
+    if query == "勒索软件":
+        assert "/zh/incidents/equinox-2024/" in links
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "search.zh.png"))
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_pages_carry_their_own_preview_metadata_and_the_404_speaks_both_languages(page, server, prefix):
+    page.goto(f"{server}/{prefix}incidents/equinox-2024/", wait_until="networkidle")
+    title = page.locator('meta[property="og:title"]').get_attribute("content")
+    assert title == ("LockBit声称窃取了Equinox的数据" if prefix else page.locator("article h1").inner_text().strip())
+    assert page.locator('meta[property="og:description"]').get_attribute("content")
+    assert page.locator('meta[property="og:locale"]').get_attribute("content") == ("zh_CN" if prefix else "en_US")
+    response = page.goto(f"{server}/{prefix}404.html")
+    assert response.ok
+    text = page.locator("article").inner_text()
+    assert "This page does not exist." in text and "此页面不存在。" in text
