@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from xml.sax.saxutils import escape
+
 import yaml
 from mergedeep import merge
 
@@ -31,10 +33,41 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
         own = yaml.safe_load((REPO_ROOT / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
         own.pop("INHERIT", None)
         config = merge({}, english, own)
+    site_url = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    if site_url:
+        site_url = site_url.rstrip("/") + "/"
+        config["site_url"] = site_url if lang == LANGUAGES[0] else f"{site_url}{lang}/"
     config["docs_dir"] = str(content / lang)
     config["site_dir"] = str(output)
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
     return config
+
+
+SITE_URL_VARIABLE = "TRACKER_SITE_URL"
+"""Where the site is published (the publish workflow sets it). Without it, pages carry no canonical
+link and the sitemap is left out: both need absolute addresses."""
+
+
+def bilingual_sitemap(site: Path, site_url: str) -> str:
+    """One sitemap for the whole site: each page with its counterpart in every language (hreflang).
+
+    Every page exists at the same path in each language, so the alternates are known without asking
+    MkDocs; they go here rather than into each page's head, where Material would fetch a sitemap per link."""
+    first = LANGUAGES[0]
+    paths = sorted(
+        str(path.parent.relative_to(site)) if path.parent != site else ""
+        for path in site.rglob("index.html")
+        if not any(part in LANGUAGES[1:] + ("pagefind", "assets") for part in path.relative_to(site).parts[:1])
+    )
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for path in paths:
+        page = f"{path}/" if path else ""
+        addresses = {lang: f"{site_url}{'' if lang == first else lang + '/'}{page}" for lang in LANGUAGES}
+        alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{"zh-Hans" if lang == "zh" else lang}" href="{escape(url)}"/>' for lang, url in addresses.items())
+        for lang in LANGUAGES:
+            lines.append(f"<url><loc>{escape(addresses[lang])}</loc>{alternates}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
 
 
 def build_search_index(site: Path) -> None:
@@ -82,6 +115,10 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
         assembled = work / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
             (work / lang).rename(assembled / lang)
+        site_url = language_config(LANGUAGES[0], content, work).get("site_url")
+        if site_url:
+            (assembled / "sitemap.xml").write_text(bilingual_sitemap(assembled, site_url), encoding="utf-8")
+            (assembled / "sitemap.xml.gz").unlink(missing_ok=True)
         search_started = time.monotonic()
         build_search_index(assembled)
         seconds["search"] = time.monotonic() - search_started

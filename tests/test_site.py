@@ -85,3 +85,34 @@ def test_an_imported_incident_reads_in_both_languages(built_site):
     assert "a business associate in Pennsylvania, reported a hacking/IT incident involving a network server to HHS on Jun 4, 2024" in english
     assert "宾夕法尼亚州的业务伙伴Financial Business and Consumer Solutions, Inc.于2024年6月4日向HHS报告了一起黑客攻击/IT事件" in chinese
     assert "11.8万" in chinese and "209,227" in chinese, "headline in 万, and the count history"
+
+
+def test_the_published_address_gives_each_language_its_site_url(monkeypatch, tmp_path):
+    from generator.site import SITE_URL_VARIABLE, language_config
+
+    monkeypatch.delenv(SITE_URL_VARIABLE, raising=False)
+    assert "site_url" not in language_config("en", tmp_path, tmp_path / "out")
+    monkeypatch.setenv(SITE_URL_VARIABLE, "https://example.org/tracker")
+    assert language_config("en", tmp_path, tmp_path / "out")["site_url"] == "https://example.org/tracker/"
+    assert language_config("zh", tmp_path, tmp_path / "out")["site_url"] == "https://example.org/tracker/zh/"
+
+
+def test_the_sitemap_pairs_every_page_with_its_other_language(tmp_path):
+    from xml.etree import ElementTree
+
+    from generator.site import bilingual_sitemap
+
+    for page in ("", "incidents/a-b-2024/", "zh/", "zh/incidents/a-b-2024/", "assets/x/", "pagefind/y/"):
+        (tmp_path / page).mkdir(parents=True, exist_ok=True)
+        (tmp_path / page / "index.html").write_text("<html></html>", encoding="utf-8")
+    root = ElementTree.fromstring(bilingual_sitemap(tmp_path, "https://example.org/t/&/").encode("utf-8"))
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = [url.find("s:loc", namespace).text for url in root.findall("s:url", namespace)]
+    assert locations == [
+        "https://example.org/t/&/", "https://example.org/t/&/zh/",
+        "https://example.org/t/&/incidents/a-b-2024/", "https://example.org/t/&/zh/incidents/a-b-2024/",
+    ]
+    alternates = root.findall("s:url", namespace)[3].findall("x:link", namespace)
+    assert {link.get("hreflang"): link.get("href") for link in alternates} == {
+        "en": "https://example.org/t/&/incidents/a-b-2024/", "zh-Hans": "https://example.org/t/&/zh/incidents/a-b-2024/",
+    }
