@@ -52,8 +52,8 @@ def test_the_site_has_every_page_in_every_language(fixture_overview):
         # A page per month with incidents: Acme (2024-05), Beta (2024-01), Gamma (2023-11).
         assert {f"{lang}/years/2024-05.md", f"{lang}/years/2024-01.md", f"{lang}/years/2023-11.md"} <= set(pages)
     markdown_pages = [path for path in pages if path.endswith(".md")]
-    # Per language: 3 incidents, 2 years, 3 months, and home, incidents, years, statistics, explorer, open data.
-    assert len(markdown_pages) == 2 * (3 + 2 + 3 + 6)
+    # Per language: 3 incidents, 2 years, 3 months, and home, incidents, years, statistics, explorer, open data, search.
+    assert len(markdown_pages) == 2 * (3 + 2 + 3 + 7)
 
 
 def test_month_pages_list_their_incidents_and_year_pages_link_them(fixture_overview):

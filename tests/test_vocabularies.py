@@ -60,6 +60,7 @@ def _keys_used_in_code() -> set[str]:
     for text in sources:
         used |= set(re.findall(r"""\b(?:t|ui|sentence)\(\s*["']([a-z_]*[a-z])["']""", text))
         used |= set(re.findall(r'"(answer_[a-z]+|open_data_[a-z_]+)"', text))
+        used |= set(re.findall(r':\s*"(search_[a-z_]+)"', text))  # Pagefind's strings: {its name: our key}
     used |= {f"feed_{kind}_{part}" for kind in FEEDS for part in ("title", "subtitle", "summary")}  # one set per feed
     return used
 
