@@ -106,21 +106,25 @@ def _tooltips(lang: str, *first: alt.Tooltip) -> list[alt.Tooltip]:
     ]
 
 
-def breakdown_chart(breakdown: Breakdown, slug: str, lang: str) -> Chart:
-    """Incidents per category, largest first; the tooltip adds the people affected."""
-    title = category_title(breakdown.vocabulary, lang)
-    rows = [{"category": category_label(breakdown.vocabulary, row.code, lang), **_figures(row.incidents, row.individuals, lang)} for row in breakdown.rows]
+def _category_bars(slug: str, title: str, category_title_text: str, rows: list[dict[str, Any]], lang: str) -> Chart:
+    """Horizontal bars of incidents per category, in the rows' order; the tooltip adds the people affected."""
     chart = (
         alt.Chart(ROWS)
         .mark_bar(color=COLOR)
         .encode(
             x=alt.X("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
             y=alt.Y("category:N", sort=[row["category"] for row in rows], axis=alt.Axis(title=None, labelLimit=260)),
-            tooltip=_tooltips(lang, alt.Tooltip("category:N", title=ui("column_category", lang))),
+            tooltip=_tooltips(lang, alt.Tooltip("category:N", title=category_title_text)),
         )
         .properties(height=alt.Step(24))
     )
     return Chart(slug, title, ui("chart_description", lang, title=title), _finish(chart, rows, title, lang))
+
+
+def breakdown_chart(breakdown: Breakdown, slug: str, lang: str) -> Chart:
+    """Incidents per category, largest first (the breakdown's own order)."""
+    rows = [{"category": category_label(breakdown.vocabulary, row.code, lang), **_figures(row.incidents, row.individuals, lang)} for row in breakdown.rows]
+    return _category_bars(slug, category_title(breakdown.vocabulary, lang), ui("column_category", lang), rows, lang)
 
 
 STATE_TILES: dict[str, tuple[int, int]] = {
@@ -381,19 +385,8 @@ def hacking_share_chart(overview: Overview, lang: str, root: str) -> Chart:
 
 
 def threat_actor_chart(overview: Overview, lang: str) -> Chart:
-    title = ui("chart_threat_actors", lang)
     rows = [{"category": row.name, **_figures(row.incidents, row.individuals, lang)} for row in overview.threat_actors[:TOP_ACTORS]]
-    chart = (
-        alt.Chart(ROWS)
-        .mark_bar(color=COLOR)
-        .encode(
-            x=alt.X("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
-            y=alt.Y("category:N", sort=[row["category"] for row in rows], axis=alt.Axis(title=None, labelLimit=260)),
-            tooltip=_tooltips(lang, alt.Tooltip("category:N", title=ui("fact_threat_actor", lang))),
-        )
-        .properties(height=alt.Step(24))
-    )
-    return Chart("threat-actors", title, ui("chart_description", lang, title=title), _finish(chart, rows, title, lang))
+    return _category_bars("threat-actors", ui("chart_threat_actors", lang), ui("fact_threat_actor", lang), rows, lang)
 
 
 @_unchecked
