@@ -317,3 +317,46 @@ def test_pages_carry_their_own_preview_metadata_and_the_404_speaks_both_language
     assert response.ok
     text = page.locator("article").inner_text()
     assert "This page does not exist." in text and "此页面不存在。" in text
+
+
+CONTRAST_CHECK = """() => {
+  const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 4).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (value) => { value /= 255; return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = rgb(getComputedStyle(node).backgroundColor);
+      if (colour.length < 4 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  const selectors = ["article p", "article a", "article th", "article td", "#explorer input", "#explorer select", "#explorer label", ".md-tabs__link"];
+  const opacity = (element) => {
+    let value = 1;
+    for (let node = element; node; node = node.parentElement) value *= Number(getComputedStyle(node).opacity);
+    return value;
+  };
+  return selectors.map((selector) => {
+    const element = document.querySelector(selector);
+    const behind = background(element);
+    const [red, green, blue, alpha = 1] = rgb(getComputedStyle(element).color);
+    const seen = alpha * opacity(element);  // translucent text is blended with what is behind it
+    const text = [red, green, blue].map((value, index) => seen * value + (1 - seen) * behind[index]);
+    const [first, second] = [luminance(text), luminance(behind)];
+    return [selector, (Math.max(first, second) + 0.05) / (Math.min(first, second) + 0.05)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_keeps_its_contrast_in_light_and_dark(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server}/explorer/?state=CA", wait_until="networkidle")
+    page.wait_for_selector("#explorer[data-ready=true]")
+    ratios = dict(page.evaluate(CONTRAST_CHECK))
+    low = {selector: round(ratio, 2) for selector, ratio in ratios.items() if ratio < 4.5}  # WCAG AA for text
+    assert low == {}, low
+    context.close()
