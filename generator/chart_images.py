@@ -33,39 +33,58 @@ def svg_of(spec: dict[str, Any]) -> str:
     return vl_convert.vegalite_to_svg(static_spec(spec), vl_version=VEGA_LITE_VERSION)
 
 
-def _svgs_of(specs: list[dict[str, Any]]) -> list[str]:
-    return [svg_of(spec) for spec in specs]
+def png_of(spec: dict[str, Any]) -> bytes:
+    """A bitmap for link previews: social sites and chat apps do not show SVG."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(static_spec(spec), vl_version=VEGA_LITE_VERSION, scale=2)
 
 
-def cache_key(spec: dict[str, Any]) -> str:
+def _images_of(job: tuple[str, list[dict[str, Any]]]) -> list[str | bytes]:
+    kind, specs = job
+    return [svg_of(spec) if kind == "svg" else png_of(spec) for spec in specs]
+
+
+def cache_key(spec: dict[str, Any], kind: str = "svg") -> str:
     """Changes with the spec and with the renderer's version (read from metadata: asking vl-convert starts it)."""
-    text = json.dumps([version("vl-convert-python"), VEGA_LITE_VERSION, static_spec(spec)], sort_keys=True, ensure_ascii=False)
+    text = json.dumps([version("vl-convert-python"), VEGA_LITE_VERSION, kind, static_spec(spec)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def render_svgs(specs: dict[str, dict[str, Any]], cache: Path | None) -> tuple[dict[str, str], int]:
-    """{name: SVG text} for {name: Vega-Lite spec}, and how many had to be rendered (the rest came from `cache`)."""
-    keys = {name: cache_key(spec) for name, spec in specs.items()}
-    svgs: dict[str, str] = {}
+def render_images(specs: dict[str, dict[str, Any]], cache: Path | None) -> tuple[dict[str, str | bytes], int]:
+    """{name: image} for {name: Vega-Lite spec}, an SVG (text) or a PNG (bytes) as the name ends, and how
+    many had to be drawn (the rest came from `cache`)."""
+    kinds = {name: "png" if name.endswith(".png") else "svg" for name in specs}
+    keys = {name: cache_key(spec, kinds[name]) for name, spec in specs.items()}
+    images: dict[str, str | bytes] = {}
     if cache is not None:
         for name, key in keys.items():
-            path = cache / f"{key}.svg"
+            path = cache / f"{key}.{kinds[name]}"
             if path.is_file():
-                svgs[name] = path.read_text(encoding="utf-8")
-    missing = [name for name in specs if name not in svgs]
+                images[name] = path.read_bytes() if kinds[name] == "png" else path.read_text(encoding="utf-8")
+    missing = [name for name in specs if name not in images]
+    jobs = [(kind, [name for name in missing if kinds[name] == kind]) for kind in ("svg", "png")]
     count = workers()
+    chunks = []
+    for kind, names in jobs:
+        size = max(-(-len(names) // max(count, 1)), 1)
+        chunks += [(kind, names[start : start + size]) for start in range(0, len(names), size)]
     if len(missing) < IN_PROCESS or count < 2:
-        rendered = _svgs_of([specs[name] for name in missing])
+        drawn = [image for kind, names in chunks for image in _images_of((kind, [specs[name] for name in names]))]
     else:
-        size = -(-len(missing) // count)
-        chunks = [[specs[name] for name in missing[start : start + size]] for start in range(0, len(missing), size)]
         with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn")) as pool:
-            rendered = [svg for chunk in pool.map(_svgs_of, chunks) for svg in chunk]
-    for name, svg in zip(missing, rendered):
-        svgs[name] = svg
+            results = pool.map(_images_of, [(kind, [specs[name] for name in names]) for kind, names in chunks])
+            drawn = [image for chunk in results for image in chunk]
+    ordered = [name for _, names in chunks for name in names]
+    for name, image in zip(ordered, drawn):
+        images[name] = image
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
             temporary = cache / f".{keys[name]}.tmp"
-            temporary.write_text(svg, encoding="utf-8")
-            temporary.replace(cache / f"{keys[name]}.svg")
-    return svgs, len(missing)
+            if isinstance(image, bytes):
+                temporary.write_bytes(image)
+            else:
+                temporary.write_text(image, encoding="utf-8")
+            temporary.replace(cache / f"{keys[name]}.{kinds[name]}")
+    return images, len(missing)
+

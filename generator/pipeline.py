@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import config
 from generator.aggregate import Overview
-from generator.chart_images import render_svgs
+from generator.chart_images import render_images
 from generator.load import incident_files, load_incident_files
 from generator.parallel import map_chunks
 from generator.render import render_incident_pages, render_site_pages
@@ -60,8 +60,8 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
             _render_and_write_incidents, ids, meanwhile=partial(_write_site_pages, overview, hand_written, staging)
         )
         _RENDERING = None
-        svgs, _ = render_svgs(chart_specs, chart_cache)
-        others += write_into(staging, svgs)
+        images, _ = render_images(chart_specs, chart_cache)
+        others += write_into(staging, images)
     except BaseException:
         discard(staging)
         raise

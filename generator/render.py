@@ -229,7 +229,7 @@ STATISTICS_SITE_ROOT = "../"
 def render_year(summary: YearSummary, overview: Overview, lang: str, charts: list[Chart] | None = None) -> str:
     charts = year_charts(summary, lang, YEAR_SITE_ROOT) if charts is None else charts
     return _render(
-        "year.md.j2", lang, summary=summary, root="../", story=year_story(summary, overview, lang, "../"),
+        "year.md.j2", lang, summary=summary, root="../", story=year_story(summary, overview, lang, "../"), preview=f"charts/{charts[0].slug}.png",
         charts={chart.slug.split("-", 1)[1]: chart_figure(chart, YEAR_SITE_ROOT) for chart in charts},
     )
 
@@ -238,7 +238,7 @@ def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | 
     charts = statistics_charts(overview, lang, STATISTICS_SITE_ROOT) if charts is None else charts
     biggest = max(overview.years, key=lambda summary: (summary.largest[0].latest_count.count or 0) / max(summary.totals.individuals, 1))
     return _render(
-        "statistics.md.j2", lang, overview=overview, root="", biggest=biggest,
+        "statistics.md.j2", lang, overview=overview, root="", biggest=biggest, preview=f"charts/{charts['incidents_per_year'].slug}.png",
         charts={role: chart_figure(chart, STATISTICS_SITE_ROOT) for role, chart in charts.items()},
         named_actor_incidents=sum(row.incidents for row in overview.threat_actors),
     )
@@ -297,7 +297,7 @@ def render_explorer(overview: Overview, lang: str) -> str:
 
 def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """The pages about many incidents (home, indexes, years, statistics), as {path under content/: Markdown},
-    and the charts they show, as {path of the chart's SVG under content/: Vega-Lite spec}."""
+    and the charts they show, as {path of the chart's SVG (or preview PNG) under content/: Vega-Lite spec}."""
     pages: dict[str, str] = {}
     specs: dict[str, dict[str, Any]] = {}
     for lang in LANGUAGES:
@@ -312,10 +312,12 @@ def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dic
         statistics = statistics_charts(overview, lang, STATISTICS_SITE_ROOT)
         pages[f"{lang}/statistics.md"] = render_statistics(overview, lang, statistics)
         specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in statistics.values()})
+        specs[f"{lang}/charts/{statistics['incidents_per_year'].slug}.png"] = statistics["incidents_per_year"].spec
         for summary in overview.years:
             charts = year_charts(summary, lang, YEAR_SITE_ROOT)
             pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, overview, lang, charts)
             specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in charts})
+            specs[f"{lang}/charts/{charts[0].slug}.png"] = charts[0].spec  # the page's link-preview image
             for month in summary.months:
                 pages[f"{lang}/years/{month.slug}.md"] = render_month(month, lang)
     pages.update({f"{LANGUAGES[0]}/{path}": text for path, text in open_data_files(overview, schema_json()).items()})

@@ -19,14 +19,17 @@ def start_staging(target: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
 
 
-def write_into(staging: Path, files: dict[str, str] | list[tuple[str, str]]) -> int:
-    """Write {relative path: text} into the staging folder; several processes may do so at once."""
+def write_into(staging: Path, files: dict[str, str | bytes] | list[tuple[str, str]]) -> int:
+    """Write {relative path: text or bytes} into the staging folder; several processes may do so at once."""
     items = files.items() if isinstance(files, dict) else files
     count = 0
-    for relative, text in items:
+    for relative, content in items:
         path = staging / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
         count += 1
     return count
 

@@ -157,15 +157,17 @@ def test_the_chart_figure_keeps_hostile_text_inside_its_json(fixture_overview):
     assert json.loads(spec)["data"]["values"][0]["name"] == hostile
 
 
-def test_svgs_are_drawn_once_then_read_from_the_cache(fixture_overview, tmp_path):
+def test_images_are_drawn_once_then_read_from_the_cache(fixture_overview, tmp_path):
     charts = year_charts(fixture_overview.years[1], "en", "../../")[:3]
-    specs = {chart.slug: chart.spec for chart in charts}
-    first, drawn = chart_images.render_svgs(specs, tmp_path)
-    assert drawn == 3 and all(svg.startswith("<svg") for svg in first.values())
-    again, drawn_again = chart_images.render_svgs(specs, tmp_path)
+    specs = {f"{chart.slug}.svg": chart.spec for chart in charts}
+    specs[f"{charts[0].slug}.png"] = charts[0].spec
+    first, drawn = chart_images.render_images(specs, tmp_path)
+    assert drawn == 4 and all(first[f"{chart.slug}.svg"].startswith("<svg") for chart in charts)
+    assert first[f"{charts[0].slug}.png"].startswith(b"\x89PNG"), "a bitmap for link previews"
+    again, drawn_again = chart_images.render_images(specs, tmp_path)
     assert drawn_again == 0 and again == first
-    changed = {**specs, charts[0].slug: {**charts[0].spec, "title": "Another title"}}
-    _, drawn_after_change = chart_images.render_svgs(changed, tmp_path)
+    changed = {**specs, f"{charts[0].slug}.svg": {**charts[0].spec, "title": "Another title"}}
+    _, drawn_after_change = chart_images.render_images(changed, tmp_path)
     assert drawn_after_change == 1
 
 

@@ -116,3 +116,21 @@ def test_the_sitemap_pairs_every_page_with_its_other_language(tmp_path):
     assert {link.get("hreflang"): link.get("href") for link in alternates} == {
         "en": "https://example.org/t/&/incidents/a-b-2024/", "zh-Hans": "https://example.org/t/&/zh/incidents/a-b-2024/",
     }
+
+
+def test_with_a_published_address_pages_get_canonical_links_previews_and_a_sitemap(monkeypatch, tmp_path):
+    from generator.site import SITE_URL_VARIABLE
+    from tests.conftest import FIXTURE_INCIDENTS, TODAY, run_generator
+
+    monkeypatch.setenv(SITE_URL_VARIABLE, "https://example.org/tracker/")
+    content, site = tmp_path / "content", tmp_path / "site"
+    assert run_generator("build", "--incidents", FIXTURE_INCIDENTS, "--content", content, "--today", TODAY.isoformat()).returncode == 0
+    built = run_generator("site", "--content", content, "--output", site)
+    assert built.returncode == 0, built.stderr
+    year = (site / "zh" / "years" / "2024" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/tracker/zh/years/2024/">' in year
+    assert '<meta property="og:image" content="https://example.org/tracker/zh/charts/2024-months.png">' in year
+    assert (site / "zh" / "charts" / "2024-months.png").read_bytes().startswith(b"\x89PNG")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<loc>https://example.org/tracker/zh/incidents/acme-clinic-2024/</loc>' in sitemap
+    assert 'hreflang="zh-Hans" href="https://example.org/tracker/zh/years/2024/"' in sitemap
