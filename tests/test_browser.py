@@ -292,6 +292,14 @@ def test_search_finds_pages_of_its_own_language_only(page, server, prefix, query
     page.on("requestfinished", lambda request: downloaded.append(request.sizes()["responseBodySize"]))
     page.fill("#tracker-search input", query)
     page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    # Results arrive one by one as their fragments load: wait for the first page of them (5) to be in.
+    page.wait_for_function(
+        """() => {
+            const total = Number((document.querySelector('.pagefind-ui__message')?.textContent.match(/\\d+/) || [0])[0]);
+            return total > 0 && document.querySelectorAll('.pagefind-ui__result-link').length === Math.min(total, 5);
+        }""",
+        timeout=15_000,
+    )
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(link => link.getAttribute('href'))")
     assert links, query
     if prefix:
