@@ -81,6 +81,7 @@ def test_chinese_pages_carry_no_english_interface_text(fixture_overview):
         page = re.sub(r'<script type="application/json"[^>]*>.*?</script>|<[^>]+>', "", page)
         # File and field names of the open data are names, not words: `incidents.json`, incidents/ID.json.
         page = re.sub(r"`[^`]*`|[\w/.-]*incidents?[\w/.-]*\.(?:json|csv)|incidents/", "", page)
+        page = re.sub(r"(?m)^image: .*$", "", page)  # the preview image's file name
         for text in data_texts:
             page = page.replace(markdown_text(text), "")
         assert not english_words.findall(re.sub(r"\(([^)]*)\)", "", page)), path
