@@ -76,7 +76,7 @@ def render_images(specs: dict[str, dict[str, Any]], cache: Path | None) -> tuple
             results = pool.map(_images_of, [(kind, [specs[name] for name in names]) for kind, names in chunks])
             drawn = [image for chunk in results for image in chunk]
     ordered = [name for _, names in chunks for name in names]
-    for name, image in zip(ordered, drawn):
+    for name, image in zip(ordered, drawn, strict=True):
         images[name] = image
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)

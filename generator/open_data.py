@@ -96,17 +96,20 @@ CSV_COLUMNS = (
 """One row per incident; several values in a cell are separated by ';'. The JSON has everything."""
 
 
+def _yes_no_code(value: bool | None) -> str:
+    """A CSV cell: codes, not labels, so the file reads the same whatever the reader's language."""
+    return "" if value is None else ("yes" if value else "no")
+
+
 def _csv_row(record: dict[str, Any]) -> list[Any]:
     breach, hhs = record["breach"], record["hhs"] or {}
-    def yes_no(value: bool | None) -> str:
-        return "" if value is None else ("yes" if value else "no")
     return [
         record["id"], record["title"]["en"], record["title"]["zh"], record["organization"]["name"],
         record["organization"]["entity_type"] or "", record["organization"]["state"] or "", record["organization"]["country"],
         record["year"], record["date"], ";".join(breach["types"]), ";".join(breach["locations"]), ";".join(breach["vectors"]),
-        breach["threat_actor"] or "", yes_no(breach["business_associate"]),
+        breach["threat_actor"] or "", _yes_no_code(breach["business_associate"]),
         "" if record["individuals_affected"] is None else record["individuals_affected"],
-        yes_no(record["individuals_affected_is_placeholder"]), hhs.get("status") or "", hhs.get("name") or "",
+        _yes_no_code(record["individuals_affected_is_placeholder"]), hhs.get("status") or "", hhs.get("name") or "",
     ]
 
 

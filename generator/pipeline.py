@@ -59,7 +59,6 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
         counts, (others, chart_specs) = map_chunks(
             _render_and_write_incidents, ids, meanwhile=partial(_write_site_pages, overview, hand_written, staging)
         )
-        _RENDERING = None
         images, _ = render_images(chart_specs, chart_cache)
         others += write_into(staging, images)
     except BaseException:

@@ -238,7 +238,7 @@ def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | 
     charts = statistics_charts(overview, lang, STATISTICS_SITE_ROOT) if charts is None else charts
     biggest = max(overview.years, key=lambda summary: (summary.largest[0].latest_count.count or 0) / max(summary.totals.individuals, 1))
     return _render(
-        "statistics.md.j2", lang, overview=overview, root="", biggest=biggest, preview=f"charts/{charts['incidents_per_year'].slug}.png",
+        "statistics.md.j2", lang, overview=overview, root="", biggest=biggest, hacking=HACKING, preview=f"charts/{charts['incidents_per_year'].slug}.png",
         charts={role: chart_figure(chart, STATISTICS_SITE_ROOT) for role, chart in charts.items()},
         named_actor_incidents=sum(row.incidents for row in overview.threat_actors),
     )

@@ -33,9 +33,8 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
         own = yaml.safe_load((REPO_ROOT / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
         own.pop("INHERIT", None)
         config = merge({}, english, own)
-    site_url = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    site_url = published_url()
     if site_url:
-        site_url = site_url.rstrip("/") + "/"
         config["site_url"] = site_url if lang == LANGUAGES[0] else f"{site_url}{lang}/"
     config["docs_dir"] = str(content / lang)
     config["site_dir"] = str(output)
@@ -46,6 +45,12 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
 SITE_URL_VARIABLE = "TRACKER_SITE_URL"
 """Where the site is published (the publish workflow sets it). Without it, pages carry no canonical
 link and the sitemap is left out: both need absolute addresses."""
+
+
+def published_url() -> str | None:
+    """The site's address, ending in '/', or None for a local build."""
+    site_url = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    return site_url.rstrip("/") + "/" if site_url else None
 
 
 def bilingual_sitemap(site: Path, site_url: str) -> str:
@@ -115,7 +120,7 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
         assembled = work / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
             (work / lang).rename(assembled / lang)
-        site_url = language_config(LANGUAGES[0], content, work).get("site_url")
+        site_url = published_url()
         if site_url:
             (assembled / "sitemap.xml").write_text(bilingual_sitemap(assembled, site_url), encoding="utf-8")
             (assembled / "sitemap.xml.gz").unlink(missing_ok=True)
