@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache, wraps
 from typing import Any, TypeVar
 
 import altair as alt
@@ -67,20 +67,49 @@ ROWS = alt.NamedData(name="rows")
 """Charts are built around a named placeholder and given their rows as plain data at the end: Altair
 deep-copies inline data at every step, which was most of the build time of a chart."""
 
+BY_RANK = alt.EncodingSortField(field="rank", op="min")
+"""Bars stand in the order of the rows' `rank`, so the order is data and the design can be shared."""
 
-def _finish(chart: alt.TopLevelMixin, rows: list[dict[str, Any]], title: str, lang: str) -> dict[str, Any]:
-    """The spec as JSON data, with a responsive width and the site's font. No d3 locale: CLDR groups
-    Chinese digits by three with a comma, as Vega's default does, and dates are never left to Vega.
 
-    Altair checks every piece against the Vega-Lite schema as it is built, which would cost ~20 ms per
-    chart at build time; the build turns that off (see `_unchecked`), and the tests compile every
-    spec with vl-convert instead."""
-    chart = chart.properties(title=title, width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding")).configure(font=FONT).configure_view(stroke=None)
-    spec = chart.to_dict(validate=False)
-    assert spec["data"] == {"name": "rows"}, "every chart reads one table, ROWS"
-    spec["data"] = {"values": rows}
-    spec["usermeta"] = {"lang": lang}
-    return spec
+def _unchecked(build: Callable[..., Result]) -> Callable[..., Result]:
+    """Build without Altair's check of every object against the Vega-Lite schema, which costs ~20 ms
+    per chart (the tests compile every spec with vl-convert instead)."""
+
+    @wraps(build)
+    def unchecked(*args: Any, **kwargs: Any) -> Result:
+        with alt.utils.schemapi.debug_mode(False):
+            return build(*args, **kwargs)
+
+    return unchecked
+
+
+def _design(build: Callable[..., alt.TopLevelMixin]) -> Callable[..., dict[str, Any]]:
+    """A chart's design (marks, encodings, axes, labels) as JSON data, built once per set of arguments.
+
+    A design depends on the language and its labels, never on the figures: those are rows, and even
+    the order of the bars is a field of the rows. So the 18 year pages share one design per chart and
+    language, and Altair builds about 30 charts instead of 270."""
+
+    @cache
+    @_unchecked
+    @wraps(build)
+    def designed(*args: str) -> dict[str, Any]:
+        chart = build(*args).properties(width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        spec = chart.configure(font=FONT).configure_view(stroke=None).to_dict(validate=False)
+        assert spec["data"] == {"name": "rows"}, "every chart reads one table, ROWS"
+        return spec
+
+    return designed
+
+
+def _spec(design: dict[str, Any], rows: list[dict[str, Any]], title: str, lang: str) -> dict[str, Any]:
+    """A design filled in with its title and rows. No d3 locale: CLDR groups Chinese digits by three
+    with a comma, as Vega's default does, and dates are never left to Vega."""
+    return {**design, "title": title, "data": {"values": rows}, "usermeta": {"lang": lang}}
+
+
+def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "rank": rank} for rank, row in enumerate(rows)]
 
 
 def _figures(incidents: int, individuals: int, lang: str) -> dict[str, Any]:
@@ -100,19 +129,24 @@ def _tooltips(lang: str, *first: alt.Tooltip) -> list[alt.Tooltip]:
     ]
 
 
-def _category_bars(slug: str, title: str, category_title_text: str, rows: list[dict[str, Any]], lang: str) -> Chart:
-    """Horizontal bars of incidents per category, in the rows' order; the tooltip adds the people affected."""
-    chart = (
+@_design
+def _category_bars_design(lang: str, category_title_text: str) -> alt.Chart:
+    """Horizontal bars of incidents per category, in rank order; the tooltip adds the people affected."""
+    return (
         alt.Chart(ROWS)
         .mark_bar(color=COLOR)
         .encode(
             x=alt.X("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
-            y=alt.Y("category:N", sort=[row["category"] for row in rows], axis=alt.Axis(title=None, labelLimit=260)),
+            y=alt.Y("category:N", sort=BY_RANK, axis=alt.Axis(title=None, labelLimit=260)),
             tooltip=_tooltips(lang, alt.Tooltip("category:N", title=category_title_text)),
         )
         .properties(height=alt.Step(24))
     )
-    return Chart(slug, title, ui("chart_description", lang, title=title), _finish(chart, rows, title, lang))
+
+
+def _category_bars(slug: str, title: str, category_title_text: str, rows: list[dict[str, Any]], lang: str) -> Chart:
+    spec = _spec(_category_bars_design(lang, category_title_text), _ranked(rows), title, lang)
+    return Chart(slug, title, ui("chart_description", lang, title=title), spec)
 
 
 def breakdown_chart(breakdown: Breakdown, slug: str, lang: str) -> Chart:
@@ -135,6 +169,24 @@ STATE_TILES: dict[str, tuple[int, int]] = {
 """A tile map: one equal square per state, placed roughly where it lies, so small states stay visible."""
 
 
+@_design
+def _state_tiles_design(lang: str, title: str) -> alt.LayerChart:
+    base = alt.Chart(ROWS).encode(
+        x=alt.X("column:O", axis=None, scale=alt.Scale(paddingInner=0.1)),
+        y=alt.Y("row:O", axis=None, scale=alt.Scale(paddingInner=0.1)),
+        tooltip=_tooltips(lang, alt.Tooltip("name:N", title=title)),
+    )
+    tiles = base.mark_rect(cornerRadius=3).encode(
+        color=alt.Color(
+            "incidents:Q",
+            scale=alt.Scale(scheme="tealblues", domainMin=0),
+            legend=alt.Legend(title=ui("column_incidents", lang), format=",d", orient="bottom", gradientLength=240),
+        )
+    )
+    codes = base.mark_text(fontSize=11, fontWeight="bold").encode(text=alt.Text("code:N"), color=alt.Color("ink:N", scale=None))
+    return (tiles + codes).resolve_scale(color="independent").properties(height=alt.Step(40))
+
+
 def state_tile_chart(breakdown: Breakdown, slug: str, lang: str) -> Chart:
     """Incidents per state as a tile map; states without incidents are shown, at zero."""
     title = category_title(breakdown.vocabulary, lang)
@@ -152,23 +204,10 @@ def state_tile_chart(breakdown: Breakdown, slug: str, lang: str) -> Chart:
             }
         )
     most = max((row["incidents"] for row in rows), default=0)
-    base = alt.Chart(ROWS).encode(
-        x=alt.X("column:O", axis=None, scale=alt.Scale(paddingInner=0.1)),
-        y=alt.Y("row:O", axis=None, scale=alt.Scale(paddingInner=0.1)),
-        tooltip=_tooltips(lang, alt.Tooltip("name:N", title=title)),
-    )
-    tiles = base.mark_rect(cornerRadius=3).encode(
-        color=alt.Color(
-            "incidents:Q",
-            scale=alt.Scale(scheme="tealblues", domainMin=0),
-            legend=alt.Legend(title=ui("column_incidents", lang), format=",d", orient="bottom", gradientLength=240),
-        )
-    )
     for row in rows:
         row["ink"] = "white" if row["incidents"] > most / 2 else "#1f2933"
-    codes = base.mark_text(fontSize=11, fontWeight="bold").encode(text=alt.Text("code:N"), color=alt.Color("ink:N", scale=None))
-    chart = (tiles + codes).resolve_scale(color="independent").properties(height=alt.Step(40))
-    return Chart(slug, title, ui("chart_description", lang, title=title), _finish(chart, rows, title, lang))
+    spec = _spec(_state_tiles_design(lang, title), rows, title, lang)
+    return Chart(slug, title, ui("chart_description", lang, title=title), spec)
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -179,6 +218,25 @@ def _unique_names(names: list[str]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         result.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return result
+
+
+@_design
+def _largest_design(lang: str) -> alt.Chart:
+    return (
+        alt.Chart(ROWS)
+        .mark_bar(color=COLOR, cursor="pointer")
+        .encode(
+            x=alt.X("individuals:Q", axis=_people_axis(lang, ui("column_individuals", lang))),
+            y=alt.Y("name:N", sort=BY_RANK, axis=alt.Axis(title=None, labelLimit=240)),
+            href=alt.Href("url:N"),
+            tooltip=[
+                alt.Tooltip("title:N", title=ui("column_organization", lang)),
+                alt.Tooltip("reported:N", title=ui("column_reported", lang)),
+                alt.Tooltip("individuals_text:N", title=ui("column_individuals", lang)),
+            ],
+        )
+        .properties(height=alt.Step(24))
+    )
 
 
 def largest_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Chart:
@@ -197,22 +255,23 @@ def largest_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Char
         }
         for name, incident in zip(names, incidents, strict=True)
     ]
-    chart = (
+    spec = _spec(_largest_design(lang), _ranked(rows), title, lang)
+    return Chart(slug, title, ui("chart_description_links", lang, title=title), spec)
+
+
+@_design
+def _months_design(lang: str) -> alt.Chart:
+    return (
         alt.Chart(ROWS)
         .mark_bar(color=COLOR, cursor="pointer")
         .encode(
-            x=alt.X("individuals:Q", axis=_people_axis(lang, ui("column_individuals", lang))),
-            y=alt.Y("name:N", sort=names, axis=alt.Axis(title=None, labelLimit=240)),
+            x=alt.X("month:N", sort=BY_RANK, axis=alt.Axis(title=None, labelAngle=0)),
+            y=alt.Y("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
             href=alt.Href("url:N"),
-            tooltip=[
-                alt.Tooltip("title:N", title=ui("column_organization", lang)),
-                alt.Tooltip("reported:N", title=ui("column_reported", lang)),
-                alt.Tooltip("individuals_text:N", title=ui("column_individuals", lang)),
-            ],
+            tooltip=_tooltips(lang, alt.Tooltip("month_full:N", title=ui("column_month", lang))),
         )
-        .properties(height=alt.Step(24))
+        .properties(height=220)
     )
-    return Chart(slug, title, ui("chart_description_links", lang, title=title), _finish(chart, rows, title, lang))
 
 
 def months_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Chart:
@@ -231,32 +290,10 @@ def months_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Chart
                 **({"url": f"{root}years/{month.slug}/"} if month else {}),
             }
         )
-    chart = (
-        alt.Chart(ROWS)
-        .mark_bar(color=COLOR, cursor="pointer")
-        .encode(
-            x=alt.X("month:N", sort=[row["month"] for row in rows], axis=alt.Axis(title=None, labelAngle=0)),
-            y=alt.Y("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
-            href=alt.Href("url:N"),
-            tooltip=_tooltips(lang, alt.Tooltip("month_full:N", title=ui("column_month", lang))),
-        )
-        .properties(height=220)
-    )
-    return Chart(slug, title, ui("chart_description_links", lang, title=title), _finish(chart, rows, title, lang))
+    spec = _spec(_months_design(lang), _ranked(rows), title, lang)
+    return Chart(slug, title, ui("chart_description_links", lang, title=title), spec)
 
 
-def _unchecked(build: Callable[..., Result]) -> Callable[..., Result]:
-    """Build without Altair's schema check on every object (tests compile each spec with vl-convert)."""
-
-    @wraps(build)
-    def unchecked(*args: Any, **kwargs: Any) -> Result:
-        with alt.utils.schemapi.debug_mode(False):
-            return build(*args, **kwargs)
-
-    return unchecked
-
-
-@_unchecked
 def year_charts(summary: YearSummary, lang: str, root: str) -> list[Chart]:
     """The charts of one year's page, in page order. `root` leads from the page's URL to the language root."""
     prefix = str(summary.year)
@@ -270,63 +307,53 @@ def year_charts(summary: YearSummary, lang: str, root: str) -> list[Chart]:
     return charts
 
 
+def _year_axis(lang: str) -> alt.X:
+    """Years oldest first; Chinese year labels (2024年) are tilted so eighteen of them fit."""
+    return alt.X("year:N", sort=BY_RANK, axis=alt.Axis(title=None, labelAngle=-45 if lang == "zh" else 0))
+
+
 def _year_rows(overview: Overview, lang: str, root: str) -> list[dict[str, Any]]:
     return [
         {
             "year": ui("year_link", lang, year=summary.year),
             "year_number": summary.year,
             "url": f"{root}years/{summary.year}/",
+            "rank": rank,
             **_figures(summary.totals.incidents, summary.totals.individuals, lang),
         }
-        for summary in reversed(overview.years)
+        for rank, summary in enumerate(reversed(overview.years))
     ]
 
 
-def incidents_per_year_chart(overview: Overview, lang: str, root: str) -> Chart:
-    title = ui("chart_incidents_per_year", lang)
-    rows = _year_rows(overview, lang, root)
-    chart = (
+@_design
+def _incidents_per_year_design(lang: str) -> alt.Chart:
+    return (
         alt.Chart(ROWS)
         .mark_bar(color=COLOR, cursor="pointer")
         .encode(
-            x=alt.X("year:N", sort=[row["year"] for row in rows], axis=alt.Axis(title=None, labelAngle=-45 if lang == "zh" else 0)),
+            x=_year_axis(lang),
             y=alt.Y("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
             href=alt.Href("url:N"),
             tooltip=_tooltips(lang, alt.Tooltip("year:N", title=ui("column_year", lang))),
         )
         .properties(height=240)
     )
-    return Chart("incidents-per-year", title, ui("chart_description_links", lang, title=title), _finish(chart, rows, title, lang))
 
 
-def individuals_per_year_chart(overview: Overview, lang: str, root: str) -> Chart:
-    """People affected per year, the year's largest breach stacked apart: one breach can dwarf a year
-    (Change Healthcare is most of 2024), and the chart should show that rather than hide it."""
-    title = ui("chart_individuals_per_year", lang)
+def incidents_per_year_chart(overview: Overview, lang: str, root: str) -> Chart:
+    title = ui("chart_incidents_per_year", lang)
+    spec = _spec(_incidents_per_year_design(lang), _year_rows(overview, lang, root), title, lang)
+    return Chart("incidents-per-year", title, ui("chart_description_links", lang, title=title), spec)
+
+
+@_design
+def _individuals_per_year_design(lang: str) -> alt.Chart:
     largest_part, other_part = ui("chart_part_largest", lang), ui("chart_part_others", lang)
-    rows = []
-    for summary in reversed(overview.years):
-        year = ui("year_link", lang, year=summary.year)
-        top = summary.largest[0] if summary.largest else None
-        top_count = (top.latest_count.count or 0) if top else 0
-        common = {"year": year, "url": f"{root}years/{summary.year}/", "total_text": formatting.exact_number(summary.totals.individuals, lang)}
-        rows.append(
-            {
-                **common, "part": other_part, "order": 0, "individuals": summary.totals.individuals - top_count,
-                "individuals_text": formatting.exact_number(summary.totals.individuals - top_count, lang), "name": "",
-            }
-        )
-        rows.append(
-            {
-                **common, "part": largest_part, "order": 1, "individuals": top_count,
-                "individuals_text": formatting.exact_number(top_count, lang), "name": top.organization.display_name(lang) if top else "",
-            }
-        )
-    chart = (
+    return (
         alt.Chart(ROWS)
         .mark_bar(cursor="pointer")
         .encode(
-            x=alt.X("year:N", sort=[row["year"] for row in rows[::2]], axis=alt.Axis(title=None, labelAngle=-45 if lang == "zh" else 0)),
+            x=_year_axis(lang),
             y=alt.Y("individuals:Q", stack="zero", axis=_people_axis(lang, ui("column_individuals", lang))),
             color=alt.Color(
                 "part:N",
@@ -345,26 +372,46 @@ def individuals_per_year_chart(overview: Overview, lang: str, root: str) -> Char
         )
         .properties(height=280)
     )
-    return Chart("individuals-per-year", title, ui("chart_description_links", lang, title=title), _finish(chart, rows, title, lang))
 
 
-def hacking_share_chart(overview: Overview, lang: str, root: str) -> Chart:
-    title = ui("chart_hacking_share", lang)
-    rows = [
-        {
+def individuals_per_year_chart(overview: Overview, lang: str, root: str) -> Chart:
+    """People affected per year, the year's largest breach stacked apart: one breach can dwarf a year
+    (Change Healthcare is most of 2024), and the chart should show that rather than hide it."""
+    title = ui("chart_individuals_per_year", lang)
+    largest_part, other_part = ui("chart_part_largest", lang), ui("chart_part_others", lang)
+    rows = []
+    for rank, summary in enumerate(reversed(overview.years)):
+        top = summary.largest[0] if summary.largest else None
+        top_count = (top.latest_count.count or 0) if top else 0
+        common = {
             "year": ui("year_link", lang, year=summary.year),
-            "share": summary.share("breach_type", HACKING),
-            "share_text": formatting.percent(summary.share("breach_type", HACKING), lang),
             "url": f"{root}years/{summary.year}/",
-            **_figures(summary.totals.incidents, summary.totals.individuals, lang),
+            "rank": rank,
+            "total_text": formatting.exact_number(summary.totals.individuals, lang),
         }
-        for summary in reversed(overview.years)
-    ]
-    chart = (
+        rows.append(
+            {
+                **common, "part": other_part, "order": 0, "individuals": summary.totals.individuals - top_count,
+                "individuals_text": formatting.exact_number(summary.totals.individuals - top_count, lang), "name": "",
+            }
+        )
+        rows.append(
+            {
+                **common, "part": largest_part, "order": 1, "individuals": top_count,
+                "individuals_text": formatting.exact_number(top_count, lang), "name": top.organization.display_name(lang) if top else "",
+            }
+        )
+    spec = _spec(_individuals_per_year_design(lang), rows, title, lang)
+    return Chart("individuals-per-year", title, ui("chart_description_links", lang, title=title), spec)
+
+
+@_design
+def _hacking_share_design(lang: str) -> alt.Chart:
+    return (
         alt.Chart(ROWS)
         .mark_line(color=COLOR, point=alt.OverlayMarkDef(color=COLOR, size=50, cursor="pointer"))
         .encode(
-            x=alt.X("year:N", sort=[row["year"] for row in rows], axis=alt.Axis(title=None, labelAngle=-45 if lang == "zh" else 0)),
+            x=_year_axis(lang),
             y=alt.Y("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(title=ui("chart_share_axis", lang), format=".0%")),
             href=alt.Href("url:N"),
             tooltip=[
@@ -375,7 +422,20 @@ def hacking_share_chart(overview: Overview, lang: str, root: str) -> Chart:
         )
         .properties(height=240)
     )
-    return Chart("hacking-share", title, ui("chart_description", lang, title=title), _finish(chart, rows, title, lang))
+
+
+def hacking_share_chart(overview: Overview, lang: str, root: str) -> Chart:
+    title = ui("chart_hacking_share", lang)
+    rows = [
+        {
+            **row,
+            "share": summary.share("breach_type", HACKING),
+            "share_text": formatting.percent(summary.share("breach_type", HACKING), lang),
+        }
+        for row, summary in zip(_year_rows(overview, lang, root), reversed(overview.years), strict=True)
+    ]
+    spec = _spec(_hacking_share_design(lang), rows, title, lang)
+    return Chart("hacking-share", title, ui("chart_description", lang, title=title), spec)
 
 
 def threat_actor_chart(overview: Overview, lang: str) -> Chart:
@@ -383,7 +443,6 @@ def threat_actor_chart(overview: Overview, lang: str) -> Chart:
     return _category_bars("threat-actors", ui("chart_threat_actors", lang), ui("fact_threat_actor", lang), rows, lang)
 
 
-@_unchecked
 def statistics_charts(overview: Overview, lang: str, root: str) -> dict[str, Chart]:
     """The statistics page's charts by role: across the years, then all years together by category."""
     charts = {

@@ -16,6 +16,7 @@ from generator.importers.hhs_import import Importer
 from generator.importers.summary import format_summary
 from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_pages
 from generator.problems import Problem, summary_line
+from generator.parallel import garbage_collector_paused
 from generator.pipeline import build_content, validate_folder
 from generator.render import generated_page_paths
 from generator.field_reference import with_reference
@@ -285,4 +286,5 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    with garbage_collector_paused():
+        return args.handler(args)

@@ -37,6 +37,8 @@ class LoadedFile:
     root: Node | None = None
     """The YAML nodes, kept to find a value's line only when a problem needs it."""
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = None
+    """The decoded file, for rules that look for characters: one search of it is cheaper than a walk over every field."""
 
     def _nodes(self, path: FieldPath) -> tuple[Node | None, Node | None]:
         """(key node, value node) of the deepest part of `path` that exists."""
@@ -273,6 +275,7 @@ def parse_incident_text(raw: bytes, display_path: str) -> LoadedFile:
         )
         return loaded
     loaded.root = root
+    loaded.text = text
     try:
         loaded.data = _to_python(root, ())
     except _NodeError as error:
@@ -294,7 +297,7 @@ def _fast_parse(text: str, display_path: str) -> LoadedFile | None:
     if not isinstance(root, MappingNode):
         return None
     try:
-        return LoadedFile(path=display_path, data=_to_python(root, (), visited=set()), root=root)
+        return LoadedFile(path=display_path, data=_to_python(root, (), visited=set()), root=root, text=text)
     except (_SharedNode, _NodeError):
         return None
 

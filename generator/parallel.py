@@ -1,4 +1,4 @@
-"""Spread independent, pure work over the machine's cores.
+"""Spread independent, pure work over the machine's cores, and keep the interpreter's overhead out of it.
 
 Workers are forked, so they start with everything the parent has loaded (templates, vocabularies, the
 incidents to render) and only their results travel back. Small jobs stay in this process.
@@ -6,9 +6,11 @@ incidents to render) and only their results travel back. Small jobs stay in this
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -41,3 +43,19 @@ def map_chunks(
         futures = [pool.submit(function, chunk) for chunk in chunks]
         other = meanwhile() if meanwhile else None
         return [result for future in futures for result in future.result()], other
+
+
+@contextmanager
+def garbage_collector_paused() -> Iterator[None]:
+    """Run a batch job without Python's cycle collector (forked workers inherit the pause).
+
+    A build makes millions of objects that live until it ends (parsed YAML, incidents, pages) and almost
+    no reference cycles, so each collector pass walks them all and frees nothing: on the full set it
+    cost 2 of 17 seconds, and peak memory measured the same without it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -48,11 +48,28 @@ def _validator() -> jsonschema.protocols.Validator:
     return jsonschema.Draft202012Validator(_schema())
 
 
+def _without_references(node: Any, definitions: dict[str, Any]) -> Any:
+    """The schema with every `{"$ref": "#/$defs/name", ...}` replaced by the definition it names."""
+    if isinstance(node, list):
+        return [_without_references(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        named = definitions[node["$ref"].removeprefix("#/$defs/")]
+        node = {**named, **{key: value for key, value in node.items() if key != "$ref"}}
+    return {key: _without_references(value, definitions) for key, value in node.items() if key != "$defs"}
+
+
 @cache
 def _gate() -> Callable[[Any], Any]:
     """A compiled check, about ten times faster than jsonschema: most files pass it and are done.
-    The schema is written to mean the same under draft-07, which fastjsonschema follows."""
-    return fastjsonschema.compile(_schema())
+
+    The schema is written to mean the same under draft-07, which fastjsonschema follows. Its `$ref`s
+    are written out first: fastjsonschema makes each one a function call that formats the field's
+    path with locals() even when nothing fails, which tripled the time of the check (1.3 s → 0.4 s
+    on the full set)."""
+    schema = _schema()
+    return fastjsonschema.compile(_without_references(schema, schema.get("$defs", {})))
 
 
 # ---------------------------------------------------------------- schema errors, in plain words
@@ -298,6 +315,8 @@ def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 
 def rule_no_hidden_characters(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
     """No zero-width or right-to-left control characters: they make a text display other than it reads."""
+    if loaded.text is not None and "\\" not in loaded.text and not _HIDDEN_CHARACTERS.search(loaded.text):
+        return  # none written, and no escape (\u200b) that could make one
     for path, text in _strings(data):
         if path[:1] == ("hhs",):
             continue  # kept exactly as HHS lists it; pages show the tidied name

@@ -88,6 +88,27 @@ def test_the_largest_breaches_chart_is_ordered_and_links_to_incident_pages(fixtu
     assert rows[0]["individuals_text"] == "192,700,000"
 
 
+def _labels_in(svg: str, wanted: list[str]) -> list[str]:
+    """The texts of `wanted` in the order the drawn chart shows them."""
+    return [text for text in re.findall(r">([^<>]+)</text>", svg) if text in wanted]
+
+
+def test_bars_stand_in_the_order_of_the_rows_not_alphabetically(fixture_overview):
+    """The order of bars is data (`rank`), so one chart design serves every year: the drawing must follow it."""
+    months = year_charts(fixture_overview.years[0], "en", "../../")[0]
+    names = [row["month"] for row in _rows(months)]
+    assert names[:4] == ["Jan", "Feb", "Mar", "Apr"]
+    assert _labels_in(chart_images.svg_of(months.spec), names) == names
+    per_year = statistics_charts(fixture_overview, "zh", "../")["individuals_per_year"]
+    years = list(dict.fromkeys(row["year"] for row in _rows(per_year)))
+    assert _labels_in(chart_images.svg_of(per_year.spec), years) == years == ["2023年", "2024年"]
+    types = _by_slug(year_charts(fixture_overview.years[0], "en", "../../"), "2024-breach_type")
+    reordered = {**types.spec, "data": {"values": [{**row, "rank": -row["rank"]} for row in _rows(types)]}}
+    categories = [row["category"] for row in _rows(types)]
+    assert _labels_in(chart_images.svg_of(types.spec), categories) == categories
+    assert _labels_in(chart_images.svg_of(reordered), categories) == categories[::-1]
+
+
 def test_the_state_tile_map_places_every_state_once_and_counts_as_the_table():
     assert set(STATE_TILES) == set(vocabulary("us_state").codes)
     assert len(set(STATE_TILES.values())) == len(STATE_TILES), "two states on one tile"

@@ -97,6 +97,14 @@ def test_right_to_left_and_zero_width_characters_are_refused(character):
     ]
 
 
+@pytest.mark.parametrize("escape", ["\\u200b", "\\U0000202E"])
+def test_invisible_characters_written_as_yaml_escapes_are_refused_too(escape):
+    """The file's text shows only a backslash: the check must look at the value YAML makes of it."""
+    text = fixture_text("gamma-health-plan-2023").replace("  name: Gamma Health Plan\n", f'  name: "Gamma {escape}Health Plan"\n')
+    found = problems_for({"incidents/2023/gamma-health-plan-2023.yaml": text})
+    assert len(found) == 1 and "organization.name: contains the invisible character U+" in found[0], found
+
+
 def test_two_builds_of_the_same_input_give_the_same_site(tmp_path):
     content = tmp_path / "content"
     assert run("build", "--incidents", str(FIXTURE_INCIDENTS), "--content", str(content), "--today", TODAY.isoformat()).returncode == 0
