@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.model import Incident, PartialDate
 from generator.vocab import BUSINESS_ASSOCIATE, BUSINESS_ASSOCIATE_CODES, category_codes
@@ -95,6 +96,10 @@ class Overview:
 
     def breakdown(self, vocabulary_name: str) -> Breakdown:
         return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
+
+    @cached_property
+    def by_id(self) -> dict[str, Incident]:
+        return {incident.id: incident for incident in self.incidents}
 
     def year_before(self, summary: YearSummary) -> YearSummary | None:
         """The calendar year before, if it has incidents; a gap year gives None rather than a wrong comparison."""

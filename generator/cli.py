@@ -73,8 +73,8 @@ def command_build(args: argparse.Namespace) -> int:
     if clashes:
         print(f"build: pages/ holds pages the generator writes: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    written = build_content(incidents_overview, hand_written, args.content, args.chart_cache)
-    print(f"build: {len(result.incidents)} incidents, {written} pages written to {args.content}", file=sys.stderr)
+    count = build_content(incidents_overview, hand_written, args.content, args.chart_cache)
+    print(f"build: {len(result.incidents)} incidents, {count.files} files in {args.content}, {count.changed} of them changed", file=sys.stderr)
     return EXIT_OK
 
 

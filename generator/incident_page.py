@@ -100,10 +100,10 @@ def _hhs_rows(incident: Incident, lang: str) -> list[Row] | None:
     return rows
 
 
-def _description(incident: Incident, lang: str) -> str:
-    """One sentence for search engines and link previews, from facts only."""
+def _description(incident: Incident, lang: str, account: str | None) -> str:
+    """One sentence for search engines and link previews, from facts only (the account, when the page has one)."""
     if not incident.researched:
-        return account_from_facts(incident, lang)
+        return account or account_from_facts(incident, lang)
     return ui(
         "incident_description",
         lang,
@@ -113,7 +113,8 @@ def _description(incident: Incident, lang: str) -> str:
     )
 
 
-def incident_page(incident: Incident, lang: str, titles: dict[str, str]) -> IncidentPage:
+def incident_page(incident: Incident, lang: str, related: tuple[Row, ...]) -> IncidentPage:
+    """`related`: (title, id) of each incident this one links to."""
     latest = incident.latest_count
     researched = incident.researched
     timeline = sorted(incident.dates.present(), key=lambda item: item[1].sort_key())
@@ -124,11 +125,8 @@ def incident_page(incident: Incident, lang: str, titles: dict[str, str]) -> Inci
         headline_count = formatting.count_text(latest, lang, headline=True)
         as_of = ui("headline_as_of", lang, date=formatting.date_text(latest.as_of, lang))
         headline_text = f"{ui('headline_people', lang)} · {as_of}"
-    summary = (
-        [paragraph for paragraph in incident.summary.in_(lang).split("\n\n") if paragraph.strip()]
-        if incident.summary
-        else [account_from_facts(incident, lang)]
-    )
+    account = None if incident.summary else account_from_facts(incident, lang)
+    summary = [paragraph for paragraph in incident.summary.in_(lang).split("\n\n") if paragraph.strip()] if incident.summary else [account]
     sources = []
     for source in incident.sources:
         details = [source.publisher]
@@ -138,7 +136,7 @@ def incident_page(incident: Incident, lang: str, titles: dict[str, str]) -> Inci
         sources.append((source.title, source.url, " · ".join(details)))
     return IncidentPage(
         title=title(incident, lang),
-        description=_description(incident, lang),
+        description=_description(incident, lang, account),
         headline_count=headline_count,
         headline_text=headline_text,
         facts=_facts(incident, lang),
@@ -155,5 +153,5 @@ def incident_page(incident: Incident, lang: str, titles: dict[str, str]) -> Inci
         data_types=[label("data_type", code, lang) for code in incident.data_types] if researched else None,
         hhs=_hhs_rows(incident, lang),
         sources=sources,
-        related=[(titles[other], other) for other in incident.related],
+        related=list(related),
     )

@@ -152,14 +152,18 @@ def _json(data: Any) -> str:
 def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
     """{path under the site root: text} of every open-data file (written once, into the first language)."""
     records = [incident_record(incident) for incident in overview.incidents]
+    one_by_one = {f"{OPEN_DATA_DIR}/incidents/{record['id']}.json": _json(record) for record in records}
+    # incidents.json is those same texts in one list: what _json({"incidents": records, "version": ...})
+    # would write, without encoding every record a second time.
+    every_record = ",".join(text.rstrip("\n") for text in one_by_one.values())
     files = {
-        f"{OPEN_DATA_DIR}/incidents.json": _json({"version": OPEN_DATA_VERSION, "incidents": records}),
+        f"{OPEN_DATA_DIR}/incidents.json": f'{{"incidents":[{every_record}],"version":{json.dumps(OPEN_DATA_VERSION)}}}\n',
         f"{OPEN_DATA_DIR}/incidents.csv": incidents_csv(records),
         f"{OPEN_DATA_DIR}/years.json": _json({"version": OPEN_DATA_VERSION, "years": years_record(overview)}),
         f"{OPEN_DATA_DIR}/vocabularies.json": _json(vocabularies_record()),
         f"{OPEN_DATA_DIR}/incident.schema.json": schema_text,
     }
-    files.update({f"{OPEN_DATA_DIR}/incidents/{record['id']}.json": _json(record) for record in records})
+    files.update(one_by_one)
     return files
 
 

@@ -15,34 +15,32 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 Item = TypeVar("Item")
+Job = TypeVar("Job")
 Result = TypeVar("Result")
-Other = TypeVar("Other")
 
 SMALL_JOB = 400
-"""Below this many items, starting workers costs more than it saves."""
+"""Below this many items (incident files, incidents), starting workers costs more than it saves."""
 
 
 def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def map_chunks(
-    function: Callable[[list[Item]], list[Result]],
-    items: Sequence[Item],
-    meanwhile: Callable[[], Other] | None = None,
-) -> tuple[list[Result], Other | None]:
-    """function(chunk) for chunks of `items`, in order, concatenated; and meanwhile(), run in this process
-    while the workers are busy. `function` must be module-level; pass it only small arguments (anything
-    large, give it through a module global set before the call: forked workers inherit it for free)."""
-    count = workers()
-    if len(items) < SMALL_JOB or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return function(list(items)), (meanwhile() if meanwhile else None)
-    size = -(-len(items) // (count * 4))
-    chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(function, chunk) for chunk in chunks]
-        other = meanwhile() if meanwhile else None
-        return [result for future in futures for result in future.result()], other
+def chunks(items: Sequence[Item], per_worker: int = 4) -> list[list[Item]]:
+    """`items` in a few pieces per worker: small enough that no worker waits long for another."""
+    size = max(-(-len(items) // (workers() * per_worker)), 1)
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], *, parallel: bool = True) -> list[Result]:
+    """function(job) for every job, results in the jobs' order; on forked workers, each taking the next
+    job as it finishes one, unless `parallel` is False or the machine has one core. `function` must be
+    module-level and the jobs small (anything large, give it through a module global set before the
+    call: forked workers inherit it for free)."""
+    if not parallel or workers() < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, jobs))
 
 
 @contextmanager

@@ -7,18 +7,20 @@ module; this one only decides which pieces run side by side.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from generator import config
+from generator.config import LANGUAGES
 from generator.aggregate import Overview
 from generator.chart_images import render_images
 from generator.load import incident_files, load_incident_files
-from generator.parallel import map_chunks
-from generator.render import render_incident_pages, render_site_pages
-from generator.write import discard, start_staging, swap_in, write_into
-from generator.validate import FileCheck, ValidationResult, check_file, combine
+from generator.parallel import SMALL_JOB, chunks, run_jobs
+from generator.page_keys import FILE_NAME, keys_text, page_key, read_keys
+from generator.render import SITE_PARTS, Specs, incident_page_inputs, incident_page_path, render_incident_pages, render_site_part
+from generator.write import Update, abandon, finish_update, stage_changes, start_update
+from generator.validate import FileCheck, ValidationResult, check_file, combine, compile_schema
 
 
 def _check_files(today: dt.date, paths: list[Path]) -> list[FileCheck]:
@@ -27,44 +29,84 @@ def _check_files(today: dt.date, paths: list[Path]) -> list[FileCheck]:
 
 def validate_folder(folder: Path, today: dt.date) -> ValidationResult:
     """Every incident file under `folder`, checked; cross-file rules (unique ids, related ids) need them all."""
-    checks, _ = map_chunks(partial(_check_files, today), incident_files(folder))
-    return combine(checks)
+    files = incident_files(folder)
+    compile_schema()  # once, before the workers fork
+    checked = run_jobs(partial(_check_files, today), chunks(files), parallel=len(files) >= SMALL_JOB)
+    return combine([check for chunk in checked for check in chunk])
 
 
-_RENDERING: tuple[Overview, Path] | None = None
-"""What forked workers inherit instead of receiving it pickled: the overview and the staging folder."""
+@dataclass(frozen=True)
+class _Job:
+    """A piece of a build a worker can do alone: one part of the overview pages, or some incidents' pages."""
+
+    site_part: str | None = None
+    incident_ids: tuple[str, ...] = ()
 
 
-def _render_and_write_incidents(ids: list[str]) -> list[int]:
-    overview, staging = _RENDERING
-    return [write_into(staging, render_incident_pages(overview, ids))]
+@dataclass(frozen=True)
+class _Done:
+    staged: list[str] = field(default_factory=list)
+    """The overview files a job made (staged when they changed)."""
+    specs: Specs = field(default_factory=dict)
+    page_keys: dict[str, str] = field(default_factory=dict)
+    """{path: key} of every incident page, rendered or kept as it was."""
 
 
-def _write_site_pages(overview: Overview, hand_written: dict[str, str], staging: Path) -> tuple[int, dict[str, dict[str, Any]]]:
-    pages, chart_specs = render_site_pages(overview)
-    return write_into(staging, {**pages, **hand_written}), chart_specs
+_RENDERING: tuple[Overview, Update, dict[str, str]] | None = None
+"""What forked workers inherit instead of receiving it pickled: the overview, where pages go, and the
+keys of the incident pages content/ already holds."""
 
 
-def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None = config.CHART_CACHE) -> int:
-    """Render every page in every language into a staging folder, then swap it in as `target`.
+def _do(job: _Job) -> _Done:
+    overview, update, previous_keys = _RENDERING
+    if job.site_part:
+        pages, specs = render_site_part(overview, job.site_part)
+        return _Done(staged=stage_changes(update, pages), specs=specs)
+    keys: dict[str, str] = {}
+    wanted = []
+    for incident in map(overview.by_id.get, job.incident_ids):
+        key = page_key(incident_page_inputs(overview, incident))
+        for lang in LANGUAGES:
+            path = incident_page_path(incident.id, lang)
+            keys[path] = key
+            if key != previous_keys.get(path) or not (update.target / path).is_file():
+                wanted.append((incident, lang))
+    stage_changes(update, render_incident_pages(overview, wanted))
+    return _Done(page_keys=keys)
 
-    Workers render and write the incident pages; this process meanwhile does the overview pages and
-    their chart specs; then each chart's SVG is drawn (or taken from `chart_cache`).
-    Returns the number of files written. On any failure `target` is left as it was."""
+
+@dataclass(frozen=True)
+class BuildCount:
+    files: int
+    """Every file content/ holds after the build."""
+    changed: int
+    """Of those, how many were written, plus how many old ones were removed."""
+
+
+def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None = config.CHART_CACHE) -> BuildCount:
+    """Render every page in every language and bring `target` up to date with them.
+
+    Workers take the jobs one by one: the overview pages by part (with their chart specs), then the
+    incident pages in chunks, rendering only those whose key changed (generator.page_keys). Then each
+    chart's SVG is drawn (or taken from `chart_cache`). Only when all of that has worked does anything
+    in `target` change (generator.write)."""
     global _RENDERING
-    staging = start_staging(target)
-    _RENDERING = (overview, staging)
+    update = start_update(target)
+    _RENDERING = (overview, update, read_keys(update.target))
     try:
         ids = [incident.id for incident in overview.incidents]
-        counts, (others, chart_specs) = map_chunks(
-            _render_and_write_incidents, ids, meanwhile=partial(_write_site_pages, overview, hand_written, staging)
-        )
-        images, _ = render_images(chart_specs, chart_cache)
-        others += write_into(staging, images)
+        jobs = [_Job(site_part=part) for part in SITE_PARTS] + [_Job(incident_ids=tuple(chunk)) for chunk in chunks(ids)]
+        done = run_jobs(_do, jobs, parallel=len(ids) >= SMALL_JOB)
+        images, _ = render_images({path: spec for result in done for path, spec in result.specs.items()}, chart_cache)
+        keys = {path: key for result in done for path, key in result.page_keys.items()}
+        keep = {
+            *keys,
+            *(path for result in done for path in result.staged),
+            *stage_changes(update, {**hand_written, **images, FILE_NAME: keys_text(keys)}),
+        }
     except BaseException:
-        discard(staging)
+        abandon(update)
         raise
     finally:
         _RENDERING = None
-    swap_in(staging, target)
-    return sum(counts) + others
+    return BuildCount(files=len(keep), changed=finish_update(update, keep))

@@ -141,6 +141,21 @@ class _Language:
         state = incident.organization.state
         return self.label("us_state", state) if state else "—"
 
+    def incident_rows(self, incidents: Iterable[Incident], root: str) -> list[tuple[str, Markup, str, str, str]]:
+        """The cells of an incident table, worked out in one call: a template call per cell cost
+        about a second over the 400 month pages."""
+        lang = self.lang
+        return [
+            (
+                formatting.date_text(incident.reference_date, lang),
+                link(incident.organization.display_name(lang), f"{root}incidents/{incident.id}.md"),
+                self.state(incident),
+                formatting.count_cell(incident.latest_count, lang),
+                labels("breach_type", incident.breach.types, lang),
+            )
+            for incident in incidents
+        ]
+
 
 def _script_json(data: object) -> str:
     """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
@@ -202,8 +217,8 @@ def _render(template: str, lang: str, **context: Any) -> str:
     )
 
 
-def render_incident(incident: Incident, lang: str, titles: dict[str, str]) -> str:
-    return _render("incident.md.j2", lang, page=incident_page(incident, lang, titles))
+def render_incident(incident: Incident, lang: str, related: tuple[tuple[str, str], ...]) -> str:
+    return _render("incident.md.j2", lang, page=incident_page(incident, lang, related))
 
 
 RECENT_INCIDENTS = 100
@@ -295,54 +310,72 @@ def render_explorer(overview: Overview, lang: str) -> str:
     return _render("explorer.md.j2", lang, overview=overview)
 
 
-def render_site_pages(overview: Overview) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-    """The pages about many incidents (home, indexes, years, statistics), as {path under content/: Markdown},
-    and the charts they show, as {path of the chart's SVG (or preview PNG) under content/: Vega-Lite spec}."""
+SITE_PARTS = (*LANGUAGES, "open-data")
+"""The overview pages come in parts that can be rendered side by side: each language's pages, and the
+open data (written once, into the first language)."""
+
+Specs = dict[str, dict[str, Any]]
+"""{path of a chart's SVG (or preview PNG) under content/: its Vega-Lite spec}"""
+
+
+def render_site_part(overview: Overview, part: str) -> tuple[dict[str, str], Specs]:
+    """One of SITE_PARTS, as {path under content/: text}, and the charts its pages show."""
+    if part == "open-data":
+        return {f"{LANGUAGES[0]}/{path}": text for path, text in open_data_files(overview, schema_json()).items()}, {}
+    lang = part
     pages: dict[str, str] = {}
-    specs: dict[str, dict[str, Any]] = {}
-    for lang in LANGUAGES:
-        pages[f"{lang}/index.md"] = render_home(overview, lang)
-        pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
-        pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
-        pages[f"{lang}/explorer/index.md"] = render_explorer(overview, lang)
-        pages[f"{lang}/explorer/data.json"] = explorer_data(overview, lang)
-        pages[f"{lang}/open-data.md"] = render_open_data_page(lang)
-        pages[f"{lang}/search.md"] = render_search(lang)
-        pages.update({f"{lang}/{path}": text for path, text in feed_files(overview, lang).items()})
-        statistics = statistics_charts(overview, lang, STATISTICS_SITE_ROOT)
-        pages[f"{lang}/statistics.md"] = render_statistics(overview, lang, statistics)
-        specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in statistics.values()})
-        specs[f"{lang}/charts/{statistics['incidents_per_year'].slug}.png"] = statistics["incidents_per_year"].spec
-        for summary in overview.years:
-            charts = year_charts(summary, lang, YEAR_SITE_ROOT)
-            pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, overview, lang, charts)
-            specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in charts})
-            specs[f"{lang}/charts/{charts[0].slug}.png"] = charts[0].spec  # the page's link-preview image
-            for month in summary.months:
-                pages[f"{lang}/years/{month.slug}.md"] = render_month(month, lang)
-    pages.update({f"{LANGUAGES[0]}/{path}": text for path, text in open_data_files(overview, schema_json()).items()})
+    specs: Specs = {}
+    pages[f"{lang}/index.md"] = render_home(overview, lang)
+    pages[f"{lang}/incidents/index.md"] = render_incidents_index(overview, lang)
+    pages[f"{lang}/years/index.md"] = render_years_index(overview, lang)
+    pages[f"{lang}/explorer/index.md"] = render_explorer(overview, lang)
+    pages[f"{lang}/explorer/data.json"] = explorer_data(overview, lang)
+    pages[f"{lang}/open-data.md"] = render_open_data_page(lang)
+    pages[f"{lang}/search.md"] = render_search(lang)
+    pages.update({f"{lang}/{path}": text for path, text in feed_files(overview, lang).items()})
+    statistics = statistics_charts(overview, lang, STATISTICS_SITE_ROOT)
+    pages[f"{lang}/statistics.md"] = render_statistics(overview, lang, statistics)
+    specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in statistics.values()})
+    specs[f"{lang}/charts/{statistics['incidents_per_year'].slug}.png"] = statistics["incidents_per_year"].spec
+    for summary in overview.years:
+        charts = year_charts(summary, lang, YEAR_SITE_ROOT)
+        pages[f"{lang}/years/{summary.year}.md"] = render_year(summary, overview, lang, charts)
+        specs.update({f"{lang}/charts/{chart.slug}.svg": chart.spec for chart in charts})
+        specs[f"{lang}/charts/{charts[0].slug}.png"] = charts[0].spec  # the page's link-preview image
+        for month in summary.months:
+            pages[f"{lang}/years/{month.slug}.md"] = render_month(month, lang)
     return pages, specs
 
 
-def render_incident_pages(overview: Overview, ids: list[str]) -> list[tuple[str, str]]:
-    """The pages of the incidents named, in every language, as (path under content/, Markdown)."""
-    by_id = {incident.id: incident for incident in overview.incidents}
-    pages = []
-    for lang in LANGUAGES:
-        titles = _titles(overview, lang)
-        pages += [(f"{lang}/incidents/{i}.md", render_incident(by_id[i], lang, titles)) for i in ids]
-    return pages
+def render_site_pages(overview: Overview) -> tuple[dict[str, str], Specs]:
+    """The pages about many incidents (home, indexes, years, statistics, open data), as {path under
+    content/: text}, and the charts they show."""
+    pages: dict[str, str] = {}
+    specs: Specs = {}
+    for part in SITE_PARTS:
+        part_pages, part_specs = render_site_part(overview, part)
+        pages.update(part_pages)
+        specs.update(part_specs)
+    return pages, specs
 
 
-_TITLES: dict[tuple[int, str], dict[str, str]] = {}
+def incident_page_path(incident_id: str, lang: str) -> str:
+    return f"{lang}/incidents/{incident_id}.md"
 
 
-def _titles(overview: Overview, lang: str) -> dict[str, str]:
-    """Every incident's title in `lang`, for links between incidents; worked out once per overview."""
-    key = (id(overview), lang)
-    if key not in _TITLES:
-        _TITLES[key] = {incident.id: incident_title(incident, lang) for incident in overview.incidents}
-    return _TITLES[key]
+def _related(overview: Overview, incident: Incident, lang: str) -> tuple[tuple[str, str], ...]:
+    """(title, id) of each incident this one links to."""
+    return tuple((incident_title(overview.by_id[other], lang), other) for other in incident.related)
+
+
+def incident_page_inputs(overview: Overview, incident: Incident) -> tuple[object, ...]:
+    """Everything an incident's pages are made from, besides the generator: equal inputs, equal pages."""
+    return (incident, tuple(_related(overview, incident, lang) for lang in LANGUAGES))
+
+
+def render_incident_pages(overview: Overview, wanted: Iterable[tuple[Incident, str]]) -> list[tuple[str, str]]:
+    """The pages of the (incident, language) pairs given, as (path under content/, Markdown)."""
+    return [(incident_page_path(incident.id, lang), render_incident(incident, lang, _related(overview, incident, lang))) for incident, lang in wanted]
 
 
 def generated_page_paths(overview: Overview) -> set[str]:
@@ -350,7 +383,7 @@ def generated_page_paths(overview: Overview) -> set[str]:
     names = ("index.md", "incidents/index.md", "years/index.md", "statistics.md", "explorer/index.md", "open-data.md", "search.md")
     paths = {f"{lang}/{name}" for lang in LANGUAGES for name in names}
     for lang in LANGUAGES:
-        paths |= {f"{lang}/incidents/{incident.id}.md" for incident in overview.incidents}
+        paths |= {incident_page_path(incident.id, lang) for incident in overview.incidents}
         for summary in overview.years:
             paths.add(f"{lang}/years/{summary.year}.md")
             paths |= {f"{lang}/years/{month.slug}.md" for month in summary.months}
@@ -360,5 +393,5 @@ def generated_page_paths(overview: Overview) -> set[str]:
 def render_site(overview: Overview) -> dict[str, str]:
     """Every generated page, as {path under content/: Markdown}, for every language."""
     pages, _ = render_site_pages(overview)
-    pages.update(render_incident_pages(overview, [incident.id for incident in overview.incidents]))
+    pages.update(render_incident_pages(overview, [(incident, lang) for lang in LANGUAGES for incident in overview.incidents]))
     return pages

@@ -43,8 +43,19 @@ def test_every_chart_spec_compiles_with_vl_convert(fixture_overview, lang):
     charts = _all_charts(fixture_overview, lang)
     assert len({chart.slug for chart in charts}) == len(charts), "slugs name files: they must be unique"
     for chart in charts:
-        vega = vl_convert.vegalite_to_vega(chart_images.static_spec(chart.spec), vl_version="6.4")
-        assert vega["marks"], chart.slug
+        for spec in (chart.spec, chart_images.static_spec(chart.spec)):  # the live chart, and the image's
+            vega = vl_convert.vegalite_to_vega(spec, vl_version="6.4")
+            assert vega["marks"], chart.slug
+
+
+def test_images_leave_out_what_only_a_live_chart_uses(fixture_overview):
+    chart = year_charts(fixture_overview.years[0], "en", "../../")[-1]
+    assert {"href", "tooltip"} <= set(chart.spec["encoding"]) and chart.spec["mark"]["cursor"] == "pointer"
+    still = chart_images.static_spec(chart.spec)
+    assert not {"href", "tooltip"} & set(still["encoding"]) and "cursor" not in still["mark"]
+    assert still["data"] == chart.spec["data"] and still["width"] == chart_images.STATIC_CHART_WIDTH
+    svg = chart_images.svg_of(chart.spec)
+    assert "<a " not in svg and svg.count('role="graphics-symbol"') >= len(chart.spec["data"]["values"])
 
 
 def test_breaches_and_people_per_year_equal_the_year_totals(fixture_overview):

@@ -83,6 +83,77 @@ def test_a_rebuild_removes_pages_of_deleted_incidents(incidents, tmp_path):
     assert not (content / "zh" / "years" / "2023.md").exists()
 
 
+def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(path.relative_to(folder)): (path.stat().st_ino, path.stat().st_mtime_ns) for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_rebuild_writes_only_the_files_that_changed(incidents, tmp_path):
+    content, fresh = tmp_path / "content", tmp_path / "fresh"
+    assert run("build", "--incidents", str(incidents), "--content", str(content)).returncode == 0
+    before = _stamps(content)
+    again = run("build", "--incidents", str(incidents), "--content", str(content))
+    assert again.returncode == 0 and ", 0 of them changed" in again.stderr, again.stderr
+    assert _stamps(content) == before, "an unchanged file is left alone"
+    gamma = incidents / "2023" / "gamma-health-plan-2023.yaml"
+    gamma.write_text(gamma.read_text(encoding="utf-8").replace("A server was left open to the internet.", "A server was left open to anyone on the internet."), encoding="utf-8")
+    changed = run("build", "--incidents", str(incidents), "--content", str(content))
+    assert changed.returncode == 0, changed.stderr
+    after = _stamps(content)
+    rewritten = sorted(path for path in after if after[path] != before[path])
+    # the English summary is on the English page and in the open data, nowhere else (and the page keys change)
+    assert rewritten == [
+        ".page-keys.json", "en/data/v1/incidents.json", "en/data/v1/incidents/gamma-health-plan-2023.json", "en/incidents/gamma-health-plan-2023.md"
+    ]
+    assert f", {len(rewritten)} of them changed" in changed.stderr
+    # Acme's page links to Beta by its title: renaming Beta must redraw Acme's page too
+    beta = incidents / "2024" / "beta-billing-2024.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("Stolen laptop at Beta Billing", "Laptop stolen from Beta Billing"), encoding="utf-8")
+    (content / "zh" / "incidents" / "gamma-health-plan-2023.md").unlink()  # a page gone from content/ comes back
+    assert run("build", "--incidents", str(incidents), "--content", str(content)).returncode == 0
+    assert "Laptop stolen from Beta Billing" in (content / "en" / "incidents" / "acme-clinic-2024.md").read_text(encoding="utf-8")
+    assert run("build", "--incidents", str(incidents), "--content", str(fresh)).returncode == 0
+    assert snapshot(content) == snapshot(fresh), "a rebuild holds exactly what a first build writes"
+
+
+def test_a_new_generator_renders_every_incident_page_again(tmp_path, fixture_overview, monkeypatch):
+    from generator import page_keys, pipeline
+
+    rendered: list[str] = []
+    real = pipeline.render_incident_pages
+
+    def counting(overview, wanted):
+        pages = real(overview, wanted)
+        rendered.extend(path for path, _ in pages)
+        return pages
+
+    monkeypatch.setattr(pipeline, "render_incident_pages", counting)
+    content, every_page = tmp_path / "content", 2 * len(fixture_overview.incidents)
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    assert len(rendered) == every_page
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    assert len(rendered) == every_page, "same incidents, same generator: nothing to render"
+    monkeypatch.setattr(page_keys, "generator_fingerprint", lambda: "another version of the generator")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    assert len(rendered) == 2 * every_page
+
+
+def test_a_failure_while_rendering_leaves_content_as_it_was(tmp_path, fixture_overview, monkeypatch):
+    from generator import pipeline
+
+    content = tmp_path / "content"
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    before = snapshot(content)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a renderer bug")
+
+    monkeypatch.setattr(pipeline, "render_images", broken)  # after every page is rendered and staged
+    with pytest.raises(RuntimeError):
+        pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    assert snapshot(content) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "content"], "no staging folder left behind"
+
+
 def test_two_builds_of_the_same_input_are_byte_identical(incidents, tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     assert run("build", "--incidents", str(incidents), "--content", str(first)).returncode == 0

@@ -22,6 +22,9 @@ def test_open_data_holds_every_incident_in_json_csv_and_one_file_each(fixture_ov
     assert tuple(rows[0]) == CSV_COLUMNS
     for record in records:
         assert json.loads(files[f"data/v1/incidents/{record['id']}.json"]) == record
+    # incidents.json is put together from the one-by-one files: it must read as json.dumps would write it
+    expected = json.dumps({"version": "v1", "incidents": records}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    assert files["data/v1/incidents.json"] == expected
     years = json.loads(files["data/v1/years.json"])["years"]
     assert sum(year["incidents"] for year in years) == fixture_overview.totals.incidents
     assert json.loads(files["data/v1/incident.schema.json"])["$schema"].startswith("http")
