@@ -19,6 +19,7 @@ from generator.problems import Problem, summary_line
 from generator.parallel import garbage_collector_paused
 from generator.pipeline import build_content, validate_folder
 from generator.render import generated_page_paths
+from generator.render import prepare as prepare_to_render
 from generator.field_reference import with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
@@ -61,7 +62,7 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    result = validate_folder(args.incidents, args.today)
+    result = validate_folder(args.incidents, args.today, meanwhile=prepare_to_render)
     if not result.ok:
         _report(result.problems, args.format)
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)

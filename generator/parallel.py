@@ -32,15 +32,24 @@ def chunks(items: Sequence[Item], per_worker: int = 4) -> list[list[Item]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
-def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], *, parallel: bool = True) -> list[Result]:
+def run_jobs(
+    function: Callable[[Job], Result], jobs: Sequence[Job], *, parallel: bool = True, meanwhile: Callable[[], object] | None = None
+) -> list[Result]:
     """function(job) for every job, results in the jobs' order; on forked workers, each taking the next
     job as it finishes one, unless `parallel` is False or the machine has one core. `function` must be
     module-level and the jobs small (anything large, give it through a module global set before the
-    call: forked workers inherit it for free)."""
+    call: forked workers inherit it for free). meanwhile(), if given, runs in this process while the
+    workers are busy."""
     if not parallel or workers() < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(job) for job in jobs]
+        results = [function(job) for job in jobs]
+        if meanwhile:
+            meanwhile()
+        return results
     with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(function, jobs))
+        results_in_order = pool.map(function, jobs)
+        if meanwhile:
+            meanwhile()
+        return list(results_in_order)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ module; this one only decides which pieces run side by side.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,11 +28,12 @@ def _check_files(today: dt.date, paths: list[Path]) -> list[FileCheck]:
     return [check_file(loaded, today) for loaded in load_incident_files(paths, config.REPO_ROOT)]
 
 
-def validate_folder(folder: Path, today: dt.date) -> ValidationResult:
-    """Every incident file under `folder`, checked; cross-file rules (unique ids, related ids) need them all."""
+def validate_folder(folder: Path, today: dt.date, meanwhile: Callable[[], object] | None = None) -> ValidationResult:
+    """Every incident file under `folder`, checked; cross-file rules (unique ids, related ids) need them all.
+    meanwhile() runs in this process while the workers check (a build uses it to get ready to render)."""
     files = incident_files(folder)
     compile_schema()  # once, before the workers fork
-    checked = run_jobs(partial(_check_files, today), chunks(files), parallel=len(files) >= SMALL_JOB)
+    checked = run_jobs(partial(_check_files, today), chunks(files), parallel=len(files) >= SMALL_JOB, meanwhile=meanwhile)
     return combine([check for chunk in checked for check in chunk])
 
 

@@ -28,7 +28,7 @@ from generator.schema import schema_json
 from generator.incident_page import title as incident_title
 from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.model import CountRecord, Incident, PartialDate
-from generator.vocab import category_label, category_title, label, labels, open_data_fields, ui, vocabulary
+from generator.vocab import category_label, category_title, interface_text, label, labels, open_data_fields, ui, vocabularies, vocabulary
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))")
@@ -86,6 +86,16 @@ _ENVIRONMENT = jinja2.Environment(
     keep_trailing_newline=True,
     auto_reload=False,  # templates do not change during a build; skip a stat() per page
 )
+
+
+def prepare() -> None:
+    """Compile every template and read the label files now. Done once in the parent while it waits for
+    validation, it is inherited by every rendering worker instead of being done in each (~0.6 s)."""
+    for name in _ENVIRONMENT.list_templates():
+        _ENVIRONMENT.get_template(name)
+    interface_text(), vocabularies(), open_data_fields()
+    for lang in LANGUAGES:  # Babel reads a locale's data on first use
+        formatting.exact_number(1000, lang), formatting.date_text(PartialDate(2024, 1, 1), lang), formatting.percent(0.5, lang)
 
 
 class _Language:
@@ -310,9 +320,9 @@ def render_explorer(overview: Overview, lang: str) -> str:
     return _render("explorer.md.j2", lang, overview=overview)
 
 
-SITE_PARTS = (*LANGUAGES, "open-data")
-"""The overview pages come in parts that can be rendered side by side: each language's pages, and the
-open data (written once, into the first language)."""
+SITE_PARTS = ("open-data", *LANGUAGES)
+"""The overview pages come in parts that can be rendered side by side: the open data (written once,
+into the first language), and each language's pages. Longest first, so no worker is left with it last."""
 
 Specs = dict[str, dict[str, Any]]
 """{path of a chart's SVG (or preview PNG) under content/: its Vega-Lite spec}"""
