@@ -246,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="validate, then write the bilingual pages into content/")
     common(build)
-    build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, replaced whole (default: content/)")
+    build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, owned by the generator: brought up to date whole (default: content/)")
     build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
     build.add_argument("--chart-cache", type=Path, default=config.CHART_CACHE, help="chart SVGs already drawn, by spec hash (default: .cache/charts/)")
     build.set_defaults(handler=command_build)

@@ -39,6 +39,7 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
     config["docs_dir"] = str(content / lang)
     config["site_dir"] = str(output)
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(REPO_ROOT / hook) for hook in config.get("hooks", [])]
     return config
 
 

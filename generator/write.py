@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,14 +97,19 @@ def abandon(update: Update) -> None:
 
 
 def swap_in(staging: Path, target: Path) -> None:
-    """Make the staging folder the target; the old target goes."""
+    """Make the staging folder the target. The old target is renamed aside and removed by a process of
+    its own, which nothing waits for: removing a 15,000-page site just built took 11 s here."""
     target = target.resolve()
     retired = target.parent / f".{target.name}-old"
-    shutil.rmtree(retired, ignore_errors=True)
+    shutil.rmtree(retired, ignore_errors=True)  # left by a removal that has not finished
     if target.exists():
         target.rename(retired)
     staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
+    if retired.exists():
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(retired)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
 
 
 def discard(staging: Path) -> None:

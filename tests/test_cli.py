@@ -173,3 +173,21 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name in subcommands.choices:
         assert helps.get(name), f"`{name}` has no help text"
         assert f"python -m generator {name}" in readme, f"README does not mention `python -m generator {name}`"
+
+
+def test_a_new_site_takes_the_old_ones_place_and_the_old_one_goes_in_the_background(tmp_path):
+    import time
+
+    from generator.write import swap_in
+
+    site, new = tmp_path / "site", tmp_path / "new"
+    (site / "old").mkdir(parents=True)
+    (site / "old" / "index.html").write_text("old", encoding="utf-8")
+    (new / "fresh").mkdir(parents=True)
+    (new / "fresh" / "index.html").write_text("new", encoding="utf-8")
+    swap_in(new, site)
+    assert snapshot(site) == {"fresh/index.html": b"new"}
+    deadline = time.monotonic() + 30
+    while (tmp_path / ".site-old").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"], "the old site is removed"

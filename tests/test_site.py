@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.conftest import REPO_ROOT
+
 pytestmark = pytest.mark.site
 
 
@@ -134,3 +136,25 @@ def test_with_a_published_address_pages_get_canonical_links_previews_and_a_sitem
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert '<loc>https://example.org/tracker/zh/incidents/acme-clinic-2024/</loc>' in sitemap
     assert 'hreflang="zh-Hans" href="https://example.org/tracker/zh/years/2024/"' in sitemap
+
+
+def test_markdown_without_the_unused_patterns_gives_every_generated_page_the_same_html(fixture_overview):
+    """mkdocs_hooks drops inline patterns the generator never writes: the HTML must not change."""
+    import importlib.util
+
+    import markdown
+
+    from generator.render import render_site
+
+    spec = importlib.util.spec_from_file_location("mkdocs_hooks", REPO_ROOT / "generator" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    extensions = ["tables", "attr_list", "toc", "fenced_code"]
+    pages = {path: text for path, text in render_site(fixture_overview).items() if path.endswith(".md")}
+    pages.update({path.relative_to(REPO_ROOT).as_posix(): path.read_text(encoding="utf-8") for path in (REPO_ROOT / "pages").rglob("*.md")})
+    assert len(pages) > 30
+    for path, text in pages.items():
+        plain = markdown.markdown(text, extensions=extensions)
+        trimmed = markdown.markdown(text, extensions=[*extensions, hooks._WithoutUnusedPatterns()])
+        assert trimmed == plain, path
+    assert "generator/mkdocs_hooks.py" in (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
