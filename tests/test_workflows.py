@@ -86,3 +86,11 @@ def test_pip_is_cached_and_checkout_keeps_no_credentials(workflow):
                 assert step["with"]["cache"] == "pip"
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False
+
+
+def test_publishing_reuses_the_last_builds_charts_and_pages():
+    steps = load("publish.yml")["jobs"]["build"]["steps"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert set(cache["with"]["path"].split()) == {".cache/charts", "content"}
+    assert cache["with"]["restore-keys"] == "build-", "the newest cache is restored whatever the run"
+    assert steps.index(cache) < next(index for index, step in enumerate(steps) if step.get("run") == "make site")
