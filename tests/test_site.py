@@ -149,7 +149,10 @@ def test_markdown_without_the_unused_patterns_gives_every_generated_page_the_sam
     spec = importlib.util.spec_from_file_location("mkdocs_hooks", REPO_ROOT / "generator" / "mkdocs_hooks.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
-    extensions = ["tables", "attr_list", "toc", "fenced_code"]
+    import yaml
+
+    configured = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    extensions = ["fenced_code", *(name if isinstance(name, str) else next(iter(name)) for name in configured)]
     pages = {path: text for path, text in render_site(fixture_overview).items() if path.endswith(".md")}
     pages.update({path.relative_to(REPO_ROOT).as_posix(): path.read_text(encoding="utf-8") for path in (REPO_ROOT / "pages").rglob("*.md")})
     assert len(pages) > 30
