@@ -65,13 +65,9 @@ def svg_of(spec: dict[str, Any]) -> str:
     return vl_convert.vegalite_to_svg(static_spec(spec), vl_version=VEGA_LITE_VERSION)
 
 
-def png_of(spec: dict[str, Any]) -> bytes:
-    """A bitmap for link previews: social sites and chat apps do not show SVG."""
-    return png_from_svg(svg_of(spec))
-
-
 def png_from_svg(svg: str) -> bytes:
-    """The SVG rasterised (resvg, no JavaScript): 65 ms, where drawing the chart again took 200."""
+    """A bitmap for link previews (social sites and chat apps do not show SVG): the chart's SVG
+    rasterised by resvg, without JavaScript, in 65 ms, where drawing the chart again took 200."""
     import vl_convert
 
     return vl_convert.svg_to_png(svg, scale=2)
@@ -106,15 +102,15 @@ def render_images(specs: dict[str, dict[str, Any]], cache: Path | None) -> tuple
                 images[name] = path.read_bytes() if kinds[name] == "png" else path.read_text(encoding="utf-8")
     missing = [name for name in specs if name not in images]
     png_names = [name for name in missing if kinds[name] == "png"]
+    svg_keys = {name: keys[name] if kinds[name] == "svg" else cache_key(specs[name], "svg") for name in missing}
     svg_by_key = {keys[name]: image for name, image in images.items() if kinds[name] == "svg"}
     to_draw: dict[str, dict[str, Any]] = {}  # every SVG still missing, with those only a PNG needs
     for name in missing:
-        key = keys[name] if kinds[name] == "svg" else cache_key(specs[name], "svg")
-        if key not in svg_by_key:
-            to_draw.setdefault(key, specs[name])
+        if svg_keys[name] not in svg_by_key:
+            to_draw.setdefault(svg_keys[name], specs[name])
     with _drawing(len(to_draw) + len(png_names)) as draw:
         svg_by_key.update(zip(to_draw, draw(svg_of, list(to_draw.values())), strict=True))
-        pngs = draw(png_from_svg, [svg_by_key[cache_key(specs[name], "svg")] for name in png_names])
+        pngs = draw(png_from_svg, [svg_by_key[svg_keys[name]] for name in png_names])
     made: dict[str, str | bytes] = {name: svg_by_key[keys[name]] for name in missing if kinds[name] == "svg"}
     made.update(zip(png_names, pngs, strict=True))
     for name, image in made.items():

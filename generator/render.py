@@ -112,9 +112,6 @@ class _Language:
     def label(self, vocabulary_name: str, code: str) -> str:
         return label(vocabulary_name, code, self.lang)
 
-    def labels(self, vocabulary_name: str, codes: Iterable[str]) -> str:
-        return labels(vocabulary_name, tuple(codes), self.lang)
-
     def vocabulary_title(self, vocabulary_name: str) -> str:
         return vocabulary(vocabulary_name).labels[self.lang]
 
