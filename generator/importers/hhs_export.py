@@ -17,7 +17,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import PartialDate, tidy_name
@@ -37,6 +37,8 @@ COLUMNS = (
 _BROKEN_HEADER = re.compile(r"javax\.faces\.component\.UIPanel@[0-9a-f]+")
 _HEADERS_THE_PORTAL_BREAKS = {0, 7}
 _RESAVED_EXTRA_COLUMN = "Year"
+_NO_DESCRIPTION = {"\\N", "\\\\", "N/A"}
+"""Null markers some exports hold where OCR wrote no summary (488 rows of the 2024-06 archive say \\N)."""
 
 LISTS = ("archive", "under_investigation", "research_report")
 """The archive and the under-investigation list are complete lists; a research report is filtered."""
@@ -57,6 +59,8 @@ class ExportRow:
     business_associate_present: bool
     described: bool
     """OCR writes a description when it closes a case: a described row is in the archive."""
+    description: str = field(default="", repr=False, compare=False)
+    """OCR's case summary, held in memory for fact extraction only: it is never written anywhere."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,47 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+_DAMAGED_PUNCTUATION = (
+    # A keeper of archive_asof_2024-10.csv re-saved the portal's UTF-8 through a code page that lost
+    # the middle byte of every three-byte punctuation mark (U+2018-U+201D, U+2013) and mangled a few
+    # others. What each damaged sequence was is clear from the same reports in other exports.
+    (re.compile(rb"(?<=[A-Za-z])\x83\?\?"), "\u2019".encode()),          # Children's
+    (re.compile(rb"(?<= )\x83\?\?(?= )"), "\u2013".encode()),             # Health - Colorado
+    (re.compile(rb"(?<= )\x83\?\?(?=n )"), "\u2019".encode()),           # Heart 'n Home
+    (re.compile(rb"\x83\?\?"), "\u201c".encode()),                        # opening quote
+    (re.compile(rb"\x83\?\x9d"), "\u201d".encode()),                      # closing quote
+    (re.compile(rb"\x83\?\x9b"), "\u2022".encode()),                      # bullet before a tab
+    (re.compile(rb"\x8b\xa8\xab"), "\ufffd".encode()),                    # a replacement character
+    (re.compile(rb"\?\xff"), "\u00a0".encode()),                           # no-break space
+)
+
+
+class EncodingProblem(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def decode_csv(data: bytes, file: str) -> str:
+    """UTF-8 (with or without a byte-order mark), else the known damage of one keeper's re-save repaired.
+
+    Anything else that is not UTF-8 stops the import at the first bad byte: a wrong guess would put
+    garbled names on pages and break the matching of reports across exports."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    repaired = data
+    for pattern, replacement in _DAMAGED_PUNCTUATION:
+        repaired = pattern.sub(replacement, repaired)
+    try:
+        return repaired.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = repaired.count(b"\n", 0, error.start) + 1
+        byte = repaired[error.start:error.start + 1]
+        raise EncodingProblem(line, f"byte {byte!r} is not UTF-8; save the export as UTF-8 and import it again") from None
+
+
 def _read_table(path: Path) -> list[tuple[int, list[object]]]:
     """(line or sheet row, cells) for the header and every record."""
     if path.suffix.lower() == ".xlsx":
@@ -113,7 +158,7 @@ def _read_table(path: Path) -> list[tuple[int, list[object]]]:
             return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
         finally:
             workbook.close()
-    text = path.read_bytes().decode("utf-8-sig")
+    text = decode_csv(path.read_bytes(), str(path))
     reader = csv.reader(io.StringIO(text, newline=""))
     records, start = [], 1
     for record in reader:
@@ -206,6 +251,9 @@ def _row(line: int, cells: list[object], file: str, resaved: bool) -> tuple[Expo
         return text == "Yes"
 
     name = _cell(values[COLUMNS[0]])
+    description = _cell(values["Web Description"]).strip()
+    if description in _NO_DESCRIPTION:
+        description = ""
     if not tidy_name(name):
         problems.append(ImportProblem(file, line, COLUMNS[0], "empty; every report names its organization"))
     row = ExportRow(
@@ -218,7 +266,8 @@ def _row(line: int, cells: list[object], file: str, resaved: bool) -> tuple[Expo
         types=field("Type of Breach", lambda value: _mapped(_cell(value), "breach_type")),
         locations=field("Location of Breached Information", locations),
         business_associate_present=field("Business Associate Present", business_associate),
-        described=bool(_cell(values["Web Description"]).strip()),
+        described=bool(description),
+        description=description,
     )
     if resaved and row.submitted and _cell(cells[-1]).strip() != str(row.submitted.year):
         problems.append(ImportProblem(file, line, _RESAVED_EXTRA_COLUMN, f"{_cell(cells[-1])!r} is not the year of the submission date {row.submitted}"))
@@ -244,7 +293,10 @@ def export_metadata(path: Path, list_name: str | None, as_of: str | None) -> tup
 
 def read_export(path: Path, display_path: str, list_name: str, as_of: PartialDate | None) -> Export:
     """Every row of one export, or ExportError with every problem found. As of: the newest submission, unless given."""
-    table = _read_table(path)
+    try:
+        table = _read_table(path)
+    except EncodingProblem as error:
+        raise ExportError([ImportProblem(display_path, error.line, "", str(error))]) from None
     if not table:
         raise ExportError([ImportProblem(display_path, 1, "", "the file is empty")])
     problems, resaved = _check_header(table[0][1], display_path)

@@ -1,0 +1,124 @@
+"""Precision and recall of the case-summary extraction against the labelled set, and its reach and cost.
+
+    .venv/bin/python benchmarks/case_summaries.py            # the table
+    .venv/bin/python benchmarks/case_summaries.py --show CODE  # each miss and false hit of one code, with its rule
+
+Needs OCR's summaries from ../shared/data/hhs-ocr (the archive exports); without them it says so and
+exits 0. The summaries are read into memory only; --show prints the matched words to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from ocr_corpus import SHARED, labelled_sample, summarised_reports
+
+from generator.importers.case_summary import KINDS, explain, extract
+
+LABELS = Path(__file__).with_name("case_summary_labels.yaml")
+TARGET_PRECISION, TARGET_CODE_PRECISION, TARGET_RECALL = 0.98, 0.92, 0.90
+
+
+def _ratio(numerator: int, denominator: int) -> str:
+    return f"{numerator / denominator:.1%}" if denominator else "–"
+
+
+def _same_name(found: str | None, expected: str) -> bool:
+    """Names equal but for case, punctuation and a legal suffix ("Bizmatics" = "Bizmatics, Inc.")."""
+    def words(name: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"inc", "llc", "l", "c", "ltd", "corp", "co"}]
+    return found is not None and words(found) == words(expected)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", metavar="CODE", help="list the misses and false hits of one code")
+    args = parser.parse_args()
+    reports = summarised_reports()
+    if reports is None:
+        print(f"skipped: OCR's summaries are not here ({SHARED} is absent); nothing to measure")
+        return 0
+    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    if [entry["key"] for entry in labels] != labelled_sample(reports):
+        print("the labelled keys are not the sample of the summaries at hand", file=sys.stderr)
+        return 1
+
+    true_pos, false_pos, false_neg = Counter(), Counter(), Counter()
+    ba_right = ba_wrong = ba_missed = 0
+    for entry in labels:
+        row = reports[entry["key"]]
+        facts = extract(row.description, row.types, row.locations, row.entity_type)
+        for kind in KINDS:
+            expected, found = set(entry[kind]), set(getattr(facts, kind))
+            for code in found & expected:
+                true_pos[kind, code] += 1
+            for code in found - expected:
+                false_pos[kind, code] += 1
+            for code in expected - found:
+                false_neg[kind, code] += 1
+            if args.show and args.show in (found ^ expected):
+                what = "false hit" if args.show in found else "missed"
+                print(f"--- {what}: {entry['key']}")
+                print(row.description)
+                print("\n".join("    " + line for line in explain(row.description, facts) if f" {args.show} " in line))
+        if entry["business_associate"]:
+            if _same_name(facts.business_associate, entry["business_associate"]):
+                ba_right += 1
+            elif facts.business_associate:
+                ba_wrong += 1
+            else:
+                ba_missed += 1
+        elif facts.business_associate:
+            ba_wrong += 1
+    if args.show:
+        return 0
+
+    print(f"Labelled set: {len(labels)} summaries ({LABELS.name}); corpus: {len(reports):,} summarised archived reports\n")
+    print("| kind | code | labelled | found | right | precision | recall |")
+    print("|---|---|--:|--:|--:|--:|--:|")
+    codes = sorted(set(true_pos) | set(false_pos) | set(false_neg), key=lambda item: (KINDS.index(item[0]), item[1]))
+    failing = []
+    for kind, code in codes:
+        tp, fp, fn = true_pos[kind, code], false_pos[kind, code], false_neg[kind, code]
+        print(f"| {kind} | {code} | {tp + fn} | {tp + fp} | {tp} | {_ratio(tp, tp + fp)} | {_ratio(tp, tp + fn)} |")
+        if tp + fn > 10 and tp + fp and tp / (tp + fp) < TARGET_CODE_PRECISION:
+            failing.append(f"precision of {code}")
+    print("\n| kind | labelled | found | right | precision | recall |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for kind in (*KINDS, "all"):
+        keep = (lambda item: item[0] == kind) if kind != "all" else (lambda item: True)
+        tp = sum(v for k, v in true_pos.items() if keep(k))
+        fp = sum(v for k, v in false_pos.items() if keep(k))
+        fn = sum(v for k, v in false_neg.items() if keep(k))
+        print(f"| {kind} | {tp + fn} | {tp + fp} | {tp} | {_ratio(tp, tp + fp)} | {_ratio(tp, tp + fn)} |")
+        if kind == "all" and tp / (tp + fp) < TARGET_PRECISION:
+            failing.append("overall precision")
+        if kind in ("vectors", "data_types") and tp / (tp + fn) < TARGET_RECALL:
+            failing.append(f"recall of {kind}")
+    print(f"\nBusiness associate named: {ba_right} right, {ba_wrong} wrong or extra, {ba_missed} missed")
+
+    started = time.perf_counter()
+    every = {key: extract(row.description, row.types, row.locations, row.entity_type) for key, row in reports.items()}
+    elapsed = time.perf_counter() - started
+    with_vector = sum(1 for facts in every.values() if facts.vectors)
+    with_data = sum(1 for facts in every.values() if facts.data_types)
+    with_both = sum(1 for facts in every.values() if facts.vectors and facts.data_types)
+    print(f"\nAll {len(every):,} summaries: {with_vector:,} with a vector ({_ratio(with_vector, len(every))}), "
+          f"{with_data:,} with a data type ({_ratio(with_data, len(every))}), {with_both:,} with both ({_ratio(with_both, len(every))}); "
+          f"extraction took {elapsed:.2f} s ({elapsed / len(every) * 1000:.2f} ms each)")
+    counts = Counter(code for facts in every.values() for kind in ("vectors",) for code in getattr(facts, kind))
+    print("Vectors over all summaries: " + ", ".join(f"{code} {n:,}" for code, n in counts.most_common()))
+    print(f"\nTargets: precision ≥ {TARGET_PRECISION:.0%} overall and ≥ {TARGET_CODE_PRECISION:.0%} per code used more than 10 times; "
+          f"recall ≥ {TARGET_RECALL:.0%} for vectors and data types: " + ("met" if not failing else "NOT met: " + ", ".join(failing)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

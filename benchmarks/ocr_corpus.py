@@ -1,0 +1,44 @@
+"""OCR's case summaries from the archive exports in ../shared, when that folder is present.
+
+The summaries are read into memory for measuring and never written into the project. A report is
+keyed as `name|state|submitted|count` (the name tidied), which is how the labelled set refers to it.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.importers.hhs_export import ExportRow, read_export  # noqa: E402
+from generator.model import tidy_name  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data" / "hhs-ocr"
+ARCHIVES = ("archive_asof_2024-06.csv", "archive_asof_2024-10.csv")
+"""Oldest first: a newer export's summary of a report replaces an older one's."""
+SAMPLE_SEED = 20261201
+SAMPLE_SIZE = 200
+
+
+def report_key(row: ExportRow) -> str:
+    return f"{tidy_name(row.name)}|{row.state or ''}|{row.submitted.isoformat()}|{row.individuals if row.individuals is not None else ''}"
+
+
+def summarised_reports() -> dict[str, ExportRow] | None:
+    """Every archived report with a summary, by key; None when ../shared is absent."""
+    if not all((SHARED / name).exists() for name in ARCHIVES):
+        return None
+    reports: dict[str, ExportRow] = {}
+    for name in ARCHIVES:
+        for row in read_export(SHARED / name, name, "archive", None).rows:
+            if row.description:
+                reports[report_key(row)] = row
+    return reports
+
+
+def labelled_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the evaluation set: a fixed-seed random sample of the summarised reports."""
+    return random.Random(SAMPLE_SEED).sample(sorted(reports), SAMPLE_SIZE)

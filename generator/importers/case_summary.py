@@ -1,0 +1,362 @@
+"""Facts from OCR's case summary of one report: how it happened, which data, what was done, OCR's outcome.
+
+Rule-based and deterministic, precision before recall: a rule fires only on wording that states the
+fact, and a fact in a negated clause ("did not include Social Security numbers", "no evidence of
+ransomware") or about OCR's advice rather than the entity's deeds yields nothing. Every fact keeps the
+rule that fired and where, so `python -m generator case-facts EXPORT` can show why a code was derived.
+The summary itself is only read here: no sentence of it is returned, stored or written.
+
+The shape of the summaries (NegEx-style context, measured in benchmarks/case_summaries.py):
+"The covered entity (CE), X, reported that <what happened>. The PHI involved included <data>. The CE
+notified HHS, affected individuals, the media <notice>. In response, the CE <actions>. OCR provided
+technical assistance / obtained assurances <outcome>."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from generator.vocab import vocabulary
+
+KINDS = ("vectors", "data_types", "actions", "outcomes")
+"""The kinds of fact, each with its vocabulary: attack_vector, data_type, entity_action, ocr_outcome."""
+VOCABULARY_OF_KIND = {"vectors": "attack_vector", "data_types": "data_type", "actions": "entity_action", "outcomes": "ocr_outcome"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    code: str
+    rule: str
+    start: int
+    end: int
+    """Character offsets in the summary: enough to show the matched words in a debug listing, never stored."""
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    vectors: tuple[str, ...] = ()
+    data_types: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    business_associate: str | None = None
+    evidence: tuple[Evidence, ...] = field(default=(), compare=False, repr=False)
+
+    def as_block(self) -> dict[str, object]:
+        """The facts as the incident file's hhs.case_summary holds them: empty kinds left out."""
+        block: dict[str, object] = {kind: list(getattr(self, kind)) for kind in KINDS if getattr(self, kind)}
+        if self.business_associate:
+            block["business_associate"] = self.business_associate
+        return block
+
+
+# ---------------------------------------------------------------- sentences and their context
+
+_ABBREVIATIONS = re.compile(r"\b(?:Inc|Co|Corp|Ltd|LLC|L\.L\.C|P\.C|P\.A|Dr|St|Mr|Mrs|Ms|No|U\.S|e\.g|i\.e|Jr|Sr|Mt|Assoc|Bros|dba|d/b/a|vs)\.$", re.I)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|none|nothing|cannot|unable)\b|n['’]t\b|\bno evidence\b|\bruled out\b"
+    r"|\bexclud(?:ed|ing)\b|\bother than\b|\bexcept\b|\brather than\b|\binstead of\b",
+    re.I,
+)
+_NEGATION_AFTER = re.compile(
+    r"^[^,;]{0,40}?\b(?:was|were|is|are|had|has|have)\s+not\b|^[^,;]{0,40}?\bwere\s+never\b|^[^,;]{0,20}?\bnot\s+(?:involved|included|affected|compromised)",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|however|although|though|yet|and\s+that)\b|\s(?:but|however|although|whereas)\s|\.\s", re.I)
+_ABOUT_OCR = re.compile(r"^\s*(?:During\s+(?:the|its)\s+investigation,?\s+)?(?:OCR|HHS)\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|sought|required|obtained|requested|determined|found|closed|opened|initiated|conducted|received|imposed|entered|reached|verified|confirmed|notified)\b|\btechnical assistance\b", re.I)
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence): split at a full stop, question or exclamation mark followed by a capital,
+    a digit or a quote, except after an abbreviation such as Inc. or L.L.C."""
+    start = 0
+    for match in re.finditer(r"[.!?](?=\s+[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•\-\u2022\t])", text):
+        candidate = text[start:match.end()]
+        if match.group(0) == "." and _ABBREVIATIONS.search(candidate.rstrip()):
+            continue
+        yield start, candidate
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _clause_before(sentence: str, position: int) -> str:
+    """The words of the sentence's clause before a match: a negation there covers the match."""
+    head = sentence[:position]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end():] if breaks else head
+
+
+def _clause_after(sentence: str, position: int) -> str:
+    tail = sentence[position:]
+    found = _CLAUSE_BREAK.search(tail)
+    return tail[:found.start()] if found else tail
+
+
+def negated(sentence: str, start: int, end: int) -> bool:
+    if re.search(r"\bnot\b|n['’]t\b|\bnever\b", sentence[start:end], re.I):
+        return True
+    return bool(_NEGATION_BEFORE.search(_clause_before(sentence, start)) or _NEGATION_AFTER.search(_clause_after(sentence, end)))
+
+
+def _hedged(sentence: str, start: int) -> bool:
+    """A hypothetical: "in case", "if", "could lead to" before the match in its clause."""
+    return bool(re.search(r"\b(?:if|in case|could (?:lead|result)|in the event|to prevent|to avoid|risk of|potential for)\b", _clause_before(sentence, start), re.I))
+
+
+# ---------------------------------------------------------------- rules
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    code: str
+    pattern: re.Pattern[str]
+    only_in: str
+    """'incident' (sentences on what happened), 'data' (sentences that list information), 'deeds' (not
+    about OCR's advice) or 'any'."""
+    hedges_count: bool = False
+    """Whether a hypothetical ("to prevent ransomware") cancels the match, as a negation does."""
+
+
+_SENTENCES_OF_KIND = {"vectors": "incident", "data_types": "data", "actions": "deeds", "outcomes": "any"}
+
+
+def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | None = None) -> Rule:
+    """Hypotheticals cancel vectors and actions ("to prevent ransomware"), not data lists or outcomes."""
+    hedges = kind in ("vectors", "actions") if hedges_count is None else hedges_count
+    return Rule(name, kind, code, re.compile(pattern, re.I), _SENTENCES_OF_KIND[kind], hedges)
+
+
+_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?)|media|memory\s+sticks?|pagers?|cameras?)"
+_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|boxes|bags?|briefcases?|backpacks?|purses?)"
+_WORKFORCE = r"(?:employees?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
+
+RULES: tuple[Rule, ...] = (
+    # How it happened.
+    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\bdemanded\s+(?:a\s+)?(?:ransom|payment|money)\b"),
+    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bbusiness\s+e-?mail\s+compromise\b"),
+    _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b"),
+    _rule("credentials", "vectors", "stolen_credentials",
+          r"\b(?:credentials?|passwords?|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^.;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
+          r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?)\b"
+          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b"),
+    _rule("vulnerability", "vectors", "software_vulnerability",
+          r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^.;]{0,60}?\b(?:was|were)\s+exploited\b"
+          r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"),
+    _rule("misconfiguration", "vectors", "misconfiguration",
+          r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change)\b"
+          r"|\bpublicly\s+(?:accessible|available|viewable|exposed|visible)\b|\baccessible\s+(?:to\s+(?:the\s+public|anyone)|(?:via|on|through|from)\s+the\s+internet)\b"
+          r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software|technical)\s+(?:error|glitch|issue)\b"),
+    _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
+    _rule("vendor", "vectors", "third_party_vendor",
+          r"\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
+    _rule("insider", "vectors", "insider",
+          rf"\b{_WORKFORCE}\b[^.;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
+          rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
+          rf"|\b{_WORKFORCE}\b[^.;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
+          rf"|\b{_WORKFORCE}\b[^.;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^.;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^.;]{{0,60}}?\baccessed\b[^.;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
+    _rule("lost-device", "vectors", "lost_device",
+          rf"\b{_DEVICE}\b[^.;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
+          rf"|\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+(?:\w+\s+){{0,2}}?{_DEVICE}\b"),
+    _rule("stolen-device", "vectors", "stolen_device",
+          rf"\b{_DEVICE}\b[^.;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
+    _rule("paper-theft", "vectors", "paper_theft",
+          rf"\b{_PAPER}\b[^.;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,3}}?{_PAPER}\b"),
+    _rule("misdirected", "vectors", "mailing_error",
+          r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
+          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered)\b|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
+          r"|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,6}?to\s+(?:an?\s+|the\s+)?(?:wrong|incorrect|unintended)\b"
+          r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?)\b[^.;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
+          r"|\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
+          r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|parents?|guardians?)\b"),
+    _rule("disposal", "vectors", "improper_disposal",
+          r"\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\s+(?:\w+\s+){0,6}?(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
+          r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"),
+    # Which information.
+    _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
+    _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)"),
+    _rule("date-of-birth", "data_types", "date_of_birth", r"\bdates?\s+of\s+birth\b|\bbirth\s?dates?\b|\bDOBs?\b|\bbirthdays?\b"),
+    _rule("ssn", "data_types", "ssn", r"\bsocial\s+security(?:\s+(?:numbers?|nos?\.?|information|cards?))?\b|\bSSNs?\b"),
+    _rule("taxpayer-id", "data_types", "taxpayer_id", r"\btaxpayer\s+identification\b|\btax\s+(?:identification|ID)\s+numbers?\b|\bTINs?\b"),
+    _rule("drivers-license", "data_types", "drivers_license", r"\bdrivers?['’]?\s*licen[cs]es?\b|\bdriving\s+licen[cs]es?\b"),
+    _rule("passport", "data_types", "passport", r"\bpassports?\b"),
+    _rule("government-id", "data_types", "government_id", r"\b(?:state|military|government(?:-issued)?)\s+(?:identification|ID)(?:\s+(?:numbers?|cards?))?\b|\balien\s+registration\b"),
+    _rule("financial", "data_types", "financial_account", r"\bfinancial\s+(?:account\s+)?(?:information|data|account|accounts|records|details)\b|\bbank(?:ing)?\s+(?:account|routing|information)\w*|\baccount\s+(?:and\s+routing\s+)?numbers?\b(?<=bank account number)|\bfinancial\b(?=,|\s+and\b|\s+information)"),
+    _rule("payment-card", "data_types", "payment_card", r"\b(?:credit|debit|payment)\s+card\b|\bcredit\s+card\s+(?:numbers?|information)\b"),
+    _rule("health-insurance", "data_types", "health_insurance", r"\b(?:health\s+)?insurance\s+(?:information|data|details|provider|company|carrier|plan\s+information|claims?\s+information|and\s+claims)\b|\bhealth\s+plan\s+information\b|\binsurer\b|\binsurance\b(?=,|\s+and\b|\s+(?:policy|group))"),
+    _rule("member-id", "data_types", "member_id", r"\b(?:member|subscriber|beneficiary|policy|insurance|health\s+plan|medicare|medicaid|group|enrollee|participant)\s+(?:identification\s+|ID\s+)?(?:numbers?|IDs?|identifiers?)\b|\bMedicare\s+(?:beneficiary\s+)?numbers?\b|\bHICN\b|\bMBIs?\b"),
+    _rule("clinical", "data_types", "medical_records",
+          r"\bdiagnos(?:is|es|tic)\b|\b(?:medical|health|clinical)\s+conditions?\b|\bconditions\b(?=,|\s+and\b|/)|\btreatment(?:s)?(?:\s+(?:information|plans?|dates?|records?|history|notes?|details|codes?))?\b"
+          r"|\bclinical\s+(?:information|data|notes?|records?|details)\b|\bmedical\s+(?:information|history|histories|records?(?!\s+numbers?)|data|notes?|details|conditions?|services)\b|\bprocedures?(?:\s+(?:information|codes?|performed))?\b(?!\s+(?:for|to|that|and\s+polic))"
+          r"|\bhealth\s+information\s+(?:such\s+as|including)\b|\b(?:progress|physician|doctor|visit)\s+notes\b|\bcare\s+plans?\b|\bsurgical\s+(?:information|history)\b|\bclinical\b(?=,|\s+and\b)|\bmedical\b(?=,\s|\s+and\s+(?:financial|demographic|insurance))|\bservices?\s+(?:received|provided|rendered)\b|\bvital\s+signs\b"),
+    _rule("lab-results", "data_types", "lab_results", r"\b(?:lab|laboratory|test)\s+(?:test\s+)?(?:results?|information|reports?|orders?|values)\b|\b(?:HIV|blood|covid(?:-19)?|drug|genetic)\s+tests?\s*(?:results?)?\b"),
+    _rule("medications", "data_types", "prescriptions", r"\bmedications?\b|\bprescriptions?\b|\bprescribed\b|\bdrug\s+(?:names?|information)\b|\bpharmacy\s+information\b|\bRx\b"),
+    _rule("radiology", "data_types", "radiology", r"\bx-?rays?\b(?!\s+(?:exposure|technician|department|room|machine))|\bradiolog(?:y|ic|ical)\s+(?:reports?|images?|films?|information|results?|studies|records?)\b|\b(?:MRI|CT|PET|CAT)\s+(?:scans?|images?|results?|reports?)\b|\b(?:medical|diagnostic|radiology|radiologic)\s+images?\b|\bfilms\b|\bmammogra(?:ms|phy\s+(?:images|results))\b|\bultrasound\s+(?:images?|results?)\b"),
+    _rule("phone", "data_types", "phone", r"(?<!dedicated\s)(?<!a\s)(?<!toll-free\s)\b(?:tele)?phone\s+numbers?\b|\bcontact\s+numbers?\b"),
+    _rule("email-address", "data_types", "email", r"\be-?mail\s+address(?:es)?\b"),
+    _rule("online", "data_types", "online_activity", r"\bIP\s+address(?:es)?\b|\bbrowsing\s+(?:data|history|activity)\b|\b(?:website|web\s+site|app|online)\s+(?:activity|usage|interactions?)\b"),
+    _rule("claims", "data_types", "claims", r"\bclaims?\s+(?:information|data|numbers?|details|history|records?)\b|\bclaims\b(?=,|\s+and\b)|\b(?:and|insurance)\s+claims\b"),
+    _rule("demographic", "data_types", "demographic", r"\bdemographics?\b"),
+    _rule("mrn", "data_types", "medical_record_number", r"\bmedical\s+record\s+(?:numbers?|nos?\.?|#s?)\b|\bMRNs?\b"),
+    # What the entity did.
+    _rule("credit-monitoring", "actions", "credit_monitoring", r"\bcredit\s+(?:monitoring|protection|restoration)\b|\bidentity\s+(?:theft\s+)?(?:protection|monitoring|restoration|repair)\b"),
+    _rule("encryption", "actions", "encryption",
+          r"\b(?:implement(?:ed|ing|s)?|install(?:ed|ing|s)?|deploy(?:ed|ing|s)?|add(?:ed|ing|s)?|adopt(?:ed|ing|s)?|expand(?:ed|ing|s)?|requir(?:ed|es|ing)|enabl(?:ed|es|ing)|upgrad(?:ed|es|ing)|purchas(?:ed|es|ing)|appl(?:ied|ies|ying)|institut(?:ed|es|ing)|began|begin(?:ning|s)?|start(?:ed|ing|s)?|us(?:ed|es|ing)|enhanc(?:ed|es|ing)|improv(?:ed|es|ing))\s+(?:[\w-]+\s+){0,6}?(?:encryption|encrypted|encrypt)\b"
+          r"|(?:(?<=, )|(?<=and )|(?<=CE )|(?<=also ))encrypted\s+(?:(?:all|its|their|the|remaining|of|any)\s+)*(?:\w+\s+){0,2}?(?:devices?|laptops?|computers?|workstations?|e-?mails?|drives?|media|data|ePHI|servers?|tablets?|phones?)\b"
+          r"|\bencryption\s+(?:was|has\s+been|is\s+now)\s+(?:\w+\s+)?(?:implemented|installed|added|enabled|deployed|required)\b|\b(?:to|will)\s+encrypt\b"),
+    _rule("retrained", "actions", "staff_retrained", r"\bre-?train(?:ed|ing|s)?\b|\bre-?educat\w+|\b(?:additional|further|new|mandatory|refresher|more|extra|ongoing|specific|targeted|updated|enhanced|increased)\s+(?:\w+\s+){0,3}?training\b|\btrain(?:ed|ing)\s+(?:all\s+|its\s+|the\s+)?(?:\w+\s+){0,2}?(?:staff|employees?|workforce|personnel|physicians?|workers?|members?|providers?|users?)\b|\b(?:provided|conducted|implemented|required|held|completed)\s+(?:\w+\s+){0,3}?training\b|\b(?:staff|employees?|workforce(?:\s+members?)?|personnel)\s+(?:\w+\s+){0,3}?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?trained\b"),
+    _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b|\bdisciplin\w+|\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
+    _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|review|reinforc|institut|draft)\w*\s+(?:\w+\s+){0,5}?polic(?:y|ies)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
+    _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+(?:verification|authentication)\b"),
+    _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:\w+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|\bpassword\s+(?:resets?|changes?)\b"),
+    _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
+    _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^.;]{0,80}\b(?:notif|notice))"),
+    _rule("website", "actions", "website_notice", r"\bsubstitute\s+notice\b|\b(?:post|plac|publish|display)\w*\s+(?:\w+\s+){0,8}?(?:on|to)\s+(?:its|their|the\s+CE['’]s|the\s+BA['’]s|a|the)\s+(?:\w+\s+)?(?:website|web\s?site|web\s?page|home\s?page|internet\s+site)\b|\bwebsite\s+(?:notice|posting)\b|\bnotice\s+on\s+(?:its|their|the)\s+(?:\w+\s+)?(?:website|web\s?site)\b"),
+    _rule("call-center", "actions", "call_center", r"\bcall\s+cent(?:er|re)s?\b|\btoll[- ]?free\s+(?:\w+\s+){0,2}?(?:numbers?|lines?|hotlines?|call)\b|\bhotlines?\b|\b(?:dedicated|designated)\s+(?:tele)?phone\s+(?:numbers?|lines?)\b|\bcall\s+lines?\b"),
+    # What OCR did.
+    _rule("technical-assistance", "outcomes", "technical_assistance", r"\btechnical\s+assistance\b"),
+    _rule("assurances", "outcomes", "corrective_action",
+          r"\bOCR\b[^.;]{0,120}?\b(?:obtained|received|secured|required|verified|confirmed|requested)\b[^.;]{0,60}?\b(?:assurances?|corrective\s+actions?|documentation\s+of\s+(?:the\s+)?corrective)\b"
+          r"|\bassurances?\s+(?:were\s+)?(?:obtained|received|provided\s+to\s+OCR)\b|\bAs\s+a\s+result\s+of\s+OCR['’]s\s+investigation\b|\bcorrective\s+action\s+plan\b|\bOCR\s+(?:\w+\s+){0,6}?(?:assurances?)\b"),
+    _rule("resolution-agreement", "outcomes", "resolution_agreement", r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bsettle(?:d|ment)\b[^.;]{0,80}?\b(?:OCR|HHS|\$\s?\d)|\b(?:OCR|HHS)\b[^.;]{0,80}?\bsettle(?:d|ment)\b|\bpaid\s+\$\s?\d"),
+    _rule("civil-money-penalty", "outcomes", "civil_money_penalty", r"\bcivil\s+money\s+penalt(?:y|ies)\b|\bCMPs?\b(?=[^.]{0,40}\$)|\bimposed\s+a\s+(?:\$[\d.,]+\s+(?:million\s+)?)?(?:civil\s+)?penalty\b"),
+)
+
+_DATA_SENTENCE = re.compile(
+    r"\b(?:e?PHI|protected\s+health\s+information|information|included?|including|involv\w+|consist\w*|such\s+as|contain\w*|compris\w*|data|records?|exposed|compromised|affected|list\w*|types?\s+of)\b",
+    re.I,
+)
+_SPECIFIC_HACKING = {"ransomware", "phishing", "malware", "stolen_credentials", "software_vulnerability", "misconfiguration", "tracking_technology"}
+_HACKING_WORDS = re.compile(
+    r"\bhack(?:ed|er|ers|ing)?\b|\bcyber[- ]?(?:attack|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
+    r"|\b(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)\s+(?:\w+\s+){0,3}?(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded)\b"
+    r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:\w+\s+){0,4}?(?:network|server|system|computers?|e-?mail|database|accounts?)s?\b|\bunlawfully\s+accessed\b"
+    r"|\b(?:e-?mail\s+accounts?|network|server|system)s?\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
+    r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
+    re.I,
+)
+_REMEDIATION = re.compile(
+    r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward)\b"
+    r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))|\bOCR\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised|updated)\b",
+    re.I,
+)
+"""A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
+_BA_NAME = re.compile(
+    r"(?:\b(?:its|their|a|the|the\s+CE['’]s)\s+business\s+associates?\s*(?:\((?-i:BAs?)\)\s*)?|\bthe\s+(?-i:BA)\s*),\s+"
+    r"(?P<name>(?-i:[A-Z0-9]|[a-z]+[A-Z])(?:[^,().]|\.(?!\s)){1,80}?(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?)\s*(?:\([^)]{1,40}\)\s*)?,",
+    re.I,
+)
+_NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|was|were|had|has|also|experienced|reported|discovered|notified|may|because|when|while|after|due)\b", re.I)
+
+
+def _sentence_about_ocr(sentence: str) -> bool:
+    return bool(_ABOUT_OCR.search(sentence))
+
+
+def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -> bool:
+    if rule.only_in == "incident":
+        return not remediation
+    if rule.only_in == "data":
+        return lists_data
+    if rule.only_in == "deeds":
+        return not about_ocr
+    return True
+
+
+def _business_associate_name(text: str) -> tuple[str | None, Evidence | None]:
+    for match in _BA_NAME.finditer(text):
+        name = match.group("name").strip(" ,")
+        if len(name) > 2 and not _NOT_A_NAME.match(name) and not re.search(r"\b(?:reported|experienced|discovered|notified|CE|PHI)\b", name):
+            return name, Evidence("business_associate", name, "business-associate-name", match.start("name"), match.end("name"))
+    return None, None
+
+
+def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str, ...] = (), entity_type: str | None = None) -> CaseFacts:
+    """The facts one summary states about its own breach. The report's HHS columns settle what the
+    words leave open: a device is only lost or stolen in a report of a loss or theft, paper only stolen
+    where HHS lists paper, and a business associate reporting its own breach is not a vendor's breach."""
+    found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
+    for offset, sentence in sentences(text):
+        about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
+        for rule in RULES:
+            if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation):
+                continue
+            for match in rule.pattern.finditer(sentence):
+                if negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
+                    continue
+                found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + match.start(), offset + match.end())
+                break
+    vectors = found["vectors"]
+    if "ransomware" in vectors:
+        vectors.pop("malware", None)
+    if "phishing" in vectors:
+        vectors.pop("stolen_credentials", None)
+    reporter_is_vendor = entity_type == "business_associate"
+    if reporter_is_vendor and "third_party_vendor" in vectors and not re.search(r"\bsub-?contractor", text, re.I):
+        vectors.pop("third_party_vendor")
+    _gate_by_hhs_columns(vectors, breach_types, locations)
+    if not _SPECIFIC_HACKING & set(vectors):
+        hacking = _unnegated(_HACKING_WORDS, text)
+        if hacking is not None:
+            vectors["hacking_unspecified"] = Evidence("vectors", "hacking_unspecified", "hacking-no-detail", hacking.start(), hacking.end())
+    name, name_evidence = (None, None) if reporter_is_vendor else _business_associate_name(text)
+    evidence = [item for kind in KINDS for item in found[kind].values()] + ([name_evidence] if name_evidence else [])
+    return CaseFacts(
+        **{kind: tuple(_in_vocabulary_order(kind, found[kind])) for kind in KINDS},
+        business_associate=name,
+        evidence=tuple(evidence),
+    )
+
+
+def _unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for offset, sentence in sentences(text):
+        for match in pattern.finditer(sentence):
+            if not (negated(sentence, match.start(), match.end()) or _hedged(sentence, match.start()) or _REMEDIATION.search(sentence)):
+                return _Shifted(match, offset)
+    return None
+
+
+class _Shifted:
+    """A match's span moved from its sentence into the whole summary."""
+
+    def __init__(self, match: re.Match[str], offset: int) -> None:
+        self._start, self._end = offset + match.start(), offset + match.end()
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _gate_by_hhs_columns(vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
+    """A device is lost or stolen only in a report of a loss or theft, and paper stolen only where HHS lists paper."""
+    if not breach_types and not locations:
+        return
+    for code in ("lost_device", "stolen_device"):
+        if code in vectors and not {"loss", "theft", "other", "unknown"} & set(breach_types):
+            vectors.pop(code)
+    if "paper_theft" in vectors and not ({"theft"} & set(breach_types) and {"paper_films", "other"} & set(locations)):
+        vectors.pop("paper_theft")
+
+
+def _in_vocabulary_order(kind: str, codes: dict[str, Evidence]) -> list[str]:
+    order = vocabulary(VOCABULARY_OF_KIND[kind]).codes
+    return sorted(codes, key=order.index)
+
+
+def explain(text: str, facts: CaseFacts, width: int = 60) -> list[str]:
+    """One line per fact: kind, code, rule and the words it matched, for a person tracing a wrong fact.
+    For the terminal only: the words are OCR's, and must never be written into the project."""
+    lines = []
+    for item in facts.evidence:
+        words = " ".join(text[item.start:item.end].split())
+        if len(words) > width:
+            words = words[: width - 1] + "…"
+        lines.append(f"{item.kind:<18} {item.code:<24} {item.rule:<24} “{words}”")
+    return lines
