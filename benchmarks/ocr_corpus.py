@@ -39,6 +39,15 @@ def summarised_reports() -> dict[str, ExportRow] | None:
     return reports
 
 
+HOLDOUT_SIZE = 100
+
+
 def labelled_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the evaluation set: a fixed-seed random sample of the summarised reports."""
     return random.Random(SAMPLE_SEED).sample(sorted(reports), SAMPLE_SIZE)
+
+
+def holdout_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the held-out set: another sample, from the reports not in the evaluation set."""
+    taken = set(labelled_sample(reports))
+    return random.Random(SAMPLE_SEED + 1).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)

@@ -13,6 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 
+HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Zero-width and bidirectional control characters: they make a text display other than it reads."""
+
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
@@ -135,6 +138,19 @@ class Source:
 
 
 @dataclass(frozen=True)
+class CaseSummaryFacts:
+    """What OCR's case summary of a report states, as derived by the importer's rules (never the text)."""
+
+    as_of: PartialDate
+    """The export whose summary gave these facts."""
+    vectors: tuple[str, ...] = ()
+    data_types: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    business_associate: str | None = None
+
+
+@dataclass(frozen=True)
 class HhsReport:
     """The official report as the HHS OCR portal lists it (written by the importer, never by hand)."""
 
@@ -149,6 +165,7 @@ class HhsReport:
     entity_type: str | None = None
     individuals_affected: int | None = None
     status: str | None = None
+    case_summary: CaseSummaryFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +190,20 @@ class Incident:
         return self.title is not None or self.summary is not None
 
     @property
+    def case_summary(self) -> CaseSummaryFacts | None:
+        return self.hhs.case_summary if self.hhs else None
+
+    @property
+    def attack_vectors(self) -> tuple[str, ...]:
+        """How it happened: what people wrote, else what OCR's case summary states."""
+        return self.breach.vectors or (self.case_summary.vectors if self.case_summary else ())
+
+    @property
+    def exposed_data(self) -> tuple[str, ...]:
+        """Which data: what people wrote, else what OCR's case summary states."""
+        return self.data_types or (self.case_summary.data_types if self.case_summary else ())
+
+    @property
     def latest_count(self) -> CountRecord:
         return self.individuals_affected[-1]
 
@@ -189,6 +220,19 @@ def _date(value: str | None) -> PartialDate | None:
     return PartialDate.parse(value) if value else None
 
 
+def _case_summary(block: dict[str, Any] | None) -> CaseSummaryFacts | None:
+    if not block:
+        return None
+    return CaseSummaryFacts(
+        as_of=PartialDate.parse(block["as_of"]),
+        vectors=tuple(block.get("vectors") or ()),
+        data_types=tuple(block.get("data_types") or ()),
+        actions=tuple(block.get("actions") or ()),
+        outcomes=tuple(block.get("outcomes") or ()),
+        business_associate=tidy_name(HIDDEN_CHARACTERS.sub("", block["business_associate"])) if block.get("business_associate") else None,
+    )
+
+
 def _hhs_report(hhs: dict[str, Any]) -> HhsReport:
     return HhsReport(
         name=hhs["name"],
@@ -202,6 +246,7 @@ def _hhs_report(hhs: dict[str, Any]) -> HhsReport:
         entity_type=hhs.get("entity_type"),
         individuals_affected=hhs.get("individuals_affected"),
         status=hhs.get("status"),
+        case_summary=_case_summary(hhs.get("case_summary")),
     )
 
 

@@ -129,6 +129,20 @@ def build_schema() -> dict[str, Any]:
             "status": {"anyOf": [{"$ref": "#/$defs/hhs_status"}, {"type": "null"}]},
             "first_seen": _date("Date of the first export that listed the report.", type="string"),
             "last_seen": _date("Date of the newest export that listed the report.", type="string"),
+            "case_summary": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": field_doc("hhs.case_summary"),
+                "required": ["as_of"],
+                "properties": {
+                    "as_of": _date("Date of the export whose case summary gave these facts.", type="string"),
+                    "vectors": _list_of("attack_vector", "How the breach happened, as the summary states."),
+                    "data_types": _list_of("data_type", "Which information was involved, as the summary states."),
+                    "actions": _list_of("entity_action", "What the organization did afterwards, as the summary states."),
+                    "outcomes": _list_of("ocr_outcome", "What OCR did, as the summary states."),
+                    "business_associate": {"type": "string", "minLength": 1, "maxLength": 200, "description": "The business associate the summary names."},
+                },
+            },
         },
     }
     written_by_people = ["title", "organization", "breach", "dates", "summary"]

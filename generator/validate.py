@@ -23,7 +23,7 @@ import jsonschema
 
 from generator.config import SCHEMA_PATH
 from generator.load import LoadedFile
-from generator.model import DATE_FIELDS, Incident, PartialDate, incident_from_data
+from generator.model import DATE_FIELDS, HIDDEN_CHARACTERS, Incident, PartialDate, incident_from_data
 from generator.problems import FieldPath, Problem
 from generator.vocab import vocabularies
 
@@ -205,6 +205,8 @@ def _date_fields(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for name in ("submitted", "first_seen", "last_seen"):
         if data.get("hhs"):
             yield ("hhs", name), data["hhs"][name]
+    if (data.get("hhs") or {}).get("case_summary"):
+        yield ("hhs", "case_summary", "as_of"), data["hhs"]["case_summary"]["as_of"]
     for index, record in enumerate(data["individuals_affected"]):
         yield ("individuals_affected", index, "as_of"), record["as_of"]
     for index, source in enumerate(data["sources"]):
@@ -304,7 +306,6 @@ def rule_source_urls_have_a_host(loaded: LoadedFile, data: dict[str, Any], today
         seen.add(source["url"])
 
 
-_HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -320,12 +321,12 @@ def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 
 def rule_no_hidden_characters(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
     """No zero-width or right-to-left control characters: they make a text display other than it reads."""
-    if loaded.text is not None and "\\" not in loaded.text and not _HIDDEN_CHARACTERS.search(loaded.text):
+    if loaded.text is not None and "\\" not in loaded.text and not HIDDEN_CHARACTERS.search(loaded.text):
         return  # none written, and no escape (\u200b) that could make one
     for path, text in _strings(data):
         if path[:1] == ("hhs",):
             continue  # kept exactly as HHS lists it; pages show the tidied name
-        found = _HIDDEN_CHARACTERS.search(text)
+        found = HIDDEN_CHARACTERS.search(text)
         if found:
             yield loaded.problem(
                 path, f"contains the invisible character U+{ord(found.group()):04X}, which can disguise what the text says; remove it"

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from generator.model import HIDDEN_CHARACTERS, tidy_name
 from generator.vocab import vocabulary
 
 KINDS = ("vectors", "data_types", "actions", "outcomes")
@@ -48,7 +49,7 @@ class CaseFacts:
         """The facts as the incident file's hhs.case_summary holds them: empty kinds left out."""
         block: dict[str, object] = {kind: list(getattr(self, kind)) for kind in KINDS if getattr(self, kind)}
         if self.business_associate:
-            block["business_associate"] = self.business_associate
+            block["business_associate"] = tidy_name(HIDDEN_CHARACTERS.sub("", self.business_associate))
         return block
 
 

@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.config import HHS_PORTAL_SOURCE, HHS_PORTAL_URL
+from generator.importers.case_summary import extract
 from generator.importers.hhs_export import Export, ExportRow, ImportProblem
 from generator.importers.hhs_match import KnownReport, match_rows
 from generator.ids import slug, unique_id
@@ -86,6 +87,8 @@ class ExportSummary:
     count_changes: list[CountChange] = field(default_factory=list)
     moved_to_archive: list[str] = field(default_factory=list)
     unchanged: int = 0
+    case_summaries: int = 0
+    """Reports whose facts from OCR's case summary were recorded or changed."""
 
 
 @dataclass
@@ -161,6 +164,7 @@ class Importer:
                 "status": status,
                 "first_seen": hhs["first_seen"] if hhs else export.as_of.iso(),
                 "last_seen": export.as_of.iso(),
+                **({CASE_SUMMARY: hhs[CASE_SUMMARY]} if hhs and CASE_SUMMARY in hhs else {}),
             }
         if hhs == wanted:
             return False, previous_status
@@ -174,6 +178,25 @@ class Importer:
                 block[key] = _yaml_value(key, value)
         incident.data["hhs"] = wanted
         return True, previous_status
+
+    def _record_case_summary(self, incident: TrackedIncident, row: ExportRow, export: Export) -> bool:
+        """Record the facts OCR's summary of this row states, when it has one.
+
+        The newest summary wins; an older export imported later changes nothing. When a newer export's
+        summary yields the same facts, the block (and its date) stays as it is: a re-import is a zero diff."""
+        if not row.description:
+            return False
+        hhs = incident.data["hhs"]
+        current = hhs.get(CASE_SUMMARY)
+        if current and _as_date(current["as_of"]).sort_key() > export.as_of.sort_key():
+            return False
+        facts = extract(row.description, row.types, row.locations, row.entity_type).as_block()
+        if current and {key: value for key, value in current.items() if key != "as_of"} == facts:
+            return False
+        wanted = {"as_of": export.as_of.iso(), **facts}
+        self._document(incident)["hhs"][CASE_SUMMARY] = _yaml_value(CASE_SUMMARY, wanted)
+        incident.data["hhs"] = {**hhs, CASE_SUMMARY: wanted}
+        return True
 
     def _record_count(self, incident: TrackedIncident, row: ExportRow, export: Export) -> tuple[bool, int | None]:
         """Add the export's count to the history when it differs from what HHS last said before that date."""
@@ -252,9 +275,12 @@ class Importer:
             seen_ids.add(incident.incident_id)
             was_linked = bool(incident.data.get("hhs"))
             hhs_changed, previous_status = self._record_hhs(incident, row, export)
+            summary_changed = self._record_case_summary(incident, row, export)
             count_added, previous_count = self._record_count(incident, row, export)
             source_added = self._ensure_portal_source(incident)
-            incident.changed |= hhs_changed or count_added or source_added
+            incident.changed |= hhs_changed or summary_changed or count_added or source_added
+            if summary_changed:
+                summary.case_summaries += 1
             if count_added and was_linked and previous_count != row.individuals:
                 summary.count_changes.append(
                     CountChange(incident.incident_id, row.name.strip(), row.state, row.submitted, previous_count, row.individuals)
@@ -339,8 +365,10 @@ def serialize_new_incident(document: CommentedMap) -> str:
     return header + "\n".join(_block(document, "")) + "\n"
 
 
+CASE_SUMMARY = "case_summary"
+"""The part of the hhs block that holds facts derived from OCR's case summary (never the summary itself)."""
 _DATE_KEYS = {"as_of", "submitted", "first_seen", "last_seen"}
-_FLOW_KEYS = {"types", "locations"}
+_FLOW_KEYS = {"types", "locations", "vectors", "data_types", "actions", "outcomes"}
 
 
 def _yaml_value(key: str, value: Any) -> Any:
@@ -349,6 +377,8 @@ def _yaml_value(key: str, value: Any) -> Any:
         return _date_value(PartialDate.parse(value))
     if key in _FLOW_KEYS:
         return _flow(value)
+    if isinstance(value, dict):
+        return CommentedMap((inner, _yaml_value(inner, item)) for inner, item in value.items())
     return value
 
 
@@ -358,6 +388,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (list, CommentedSeq)):
         return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, str):
         return str(value)
     return value

@@ -18,11 +18,11 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
     unchanged = sum(s.unchanged for s in summaries)
     lines = []
     if markdown:
-        lines += ["## HHS OCR import", "", "| export | list | as of | reports | new | linked | count changes | moved to archive | unchanged |", "|---|---|---|--:|--:|--:|--:|--:|--:|"]
+        lines += ["## HHS OCR import", "", "| export | list | as of | reports | new | linked | count changes | moved to archive | case summaries read | unchanged |", "|---|---|---|--:|--:|--:|--:|--:|--:|--:|"]
         for s in summaries:
             lines.append(
                 f"| `{s.path}` | {s.list} | {s.as_of.iso()} | {s.rows:,} | {len(s.new):,} | {len(s.linked):,} | "
-                f"{len(s.count_changes):,} | {len(s.moved_to_archive):,} | {s.unchanged:,} |"
+                f"{len(s.count_changes):,} | {len(s.moved_to_archive):,} | {s.case_summaries:,} | {s.unchanged:,} |"
             )
         lines += ["", f"**{new:,} new reports, {len(changes):,} count changes, {archived:,} moved to archive, "
                   f"{linked:,} linked to curated incidents, {unchanged:,} unchanged; {files_written:,} files written.**"]
@@ -36,7 +36,8 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
     for s in summaries:
         lines.append(
             f"{s.path} ({s.list}, as of {s.as_of.iso()}): {s.rows:,} reports: {len(s.new):,} new, {len(s.linked):,} linked, "
-            f"{len(s.count_changes):,} count changes, {len(s.moved_to_archive):,} moved to archive, {s.unchanged:,} unchanged"
+            f"{len(s.count_changes):,} count changes, {len(s.moved_to_archive):,} moved to archive, "
+            f"{s.case_summaries:,} with new facts from OCR's case summary, {s.unchanged:,} unchanged"
         )
     for c in changes:
         lines.append(f"  count: {c.name} ({c.state or '?'}, submitted {c.submitted}): {_count(c.old)} → {_count(c.new)}  [{c.incident_id}]")
