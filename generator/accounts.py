@@ -8,16 +8,17 @@ from generator.model import Incident
 from generator.vocab import label, ui, vocabulary
 
 
-def _joined(phrases: list[str], lang: str) -> str:
+def _joined(phrases: list[str], lang: str, clauses: bool = False) -> str:
+    """'a, b and c'; in Chinese '甲、乙和丙' for things, '做了甲，做了乙，并做了丙' for deeds (`clauses`)."""
     if len(phrases) <= 1:
         return "".join(phrases)
-    separator = "、" if lang == "zh" else ", "
-    return separator.join(phrases[:-1]) + ui("list_and", lang) + phrases[-1]
+    separator = ("，" if clauses else "、") if lang == "zh" else ", "
+    return separator.join(phrases[:-1]) + ui("list_and_clause" if clauses else "list_and", lang) + phrases[-1]
 
 
-def _phrases(vocabulary_name: str, codes: tuple[str, ...], lang: str) -> str:
+def _phrases(vocabulary_name: str, codes: tuple[str, ...], lang: str, clauses: bool = False) -> str:
     terms = vocabulary(vocabulary_name).terms
-    return _joined([terms[code].phrase(lang) for code in codes], lang)
+    return _joined([terms[code].phrase(lang) for code in codes], lang, clauses)
 
 
 def title_from_facts(incident: Incident, lang: str) -> str:
@@ -69,6 +70,27 @@ def account_from_facts(incident: Incident, lang: str) -> str:
                 latest=formatting.exact_number(counts[-1], lang),
             )
         )
+    sentences += case_summary_sentences(incident, lang)
     if incident.hhs and incident.hhs.status:
         sentences.append(ui(f"account_status_{incident.hhs.status}", lang))
     return (" " if lang == "en" else "").join(sentences)
+
+
+def case_summary_sentences(incident: Incident, lang: str) -> list[str]:
+    """What OCR's case summary states, retold in the generator's own sentences."""
+    facts = incident.case_summary
+    if facts is None:
+        return []
+    sentences = []
+    if facts.vectors:
+        sentences.append(ui("account_case_vectors", lang, vectors=_phrases("attack_vector", facts.vectors, lang)))
+    if facts.data_types:
+        key = "account_case_data" if facts.vectors else "account_case_data_first"
+        sentences.append(ui(key, lang, data=_phrases("data_type", facts.data_types, lang)))
+    if facts.business_associate:
+        sentences.append(ui("account_case_business_associate", lang, name=facts.business_associate))
+    if facts.actions:
+        sentences.append(ui("account_case_actions", lang, actions=_phrases("entity_action", facts.actions, lang, clauses=True)))
+    if facts.outcomes:
+        sentences.append(ui("account_case_outcomes", lang, outcomes=_phrases("ocr_outcome", facts.outcomes, lang, clauses=True)))
+    return sentences

@@ -52,6 +52,41 @@ class MonthSummary:
 
 
 @dataclass(frozen=True)
+class CaseSummaryFigures:
+    """What OCR's case summaries say across a set of reports: only the summarised ones count."""
+
+    reports: int
+    """Reports with a case summary: the denominator of every share (the newest reports have none yet)."""
+    breakdowns: tuple[Breakdown, ...]
+
+    def breakdown(self, vocabulary_name: str) -> Breakdown:
+        return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
+
+    def share(self, vocabulary_name: str, code: str) -> float | None:
+        """The fraction of summarised reports naming a code; None when no report is summarised."""
+        if not self.reports:
+            return None
+        row = next((row for row in self.breakdown(vocabulary_name).rows if row.code == code), None)
+        return row.incidents / self.reports if row else 0.0
+
+
+CASE_SUMMARY_BREAKDOWNS: tuple[tuple[str, Callable[[Incident], Iterable[str]]], ...] = (
+    ("attack_vector", lambda incident: incident.case_summary.vectors),
+    ("data_type", lambda incident: incident.case_summary.data_types),
+    ("entity_action", lambda incident: incident.case_summary.actions),
+    ("ocr_outcome", lambda incident: incident.case_summary.outcomes),
+)
+
+
+def case_summary_figures(incidents: Iterable[Incident]) -> CaseSummaryFigures:
+    summarised = [incident for incident in incidents if incident.case_summary is not None]
+    return CaseSummaryFigures(
+        reports=len(summarised),
+        breakdowns=tuple(breakdown(summarised, name, codes_of) for name, codes_of in CASE_SUMMARY_BREAKDOWNS),
+    )
+
+
+@dataclass(frozen=True)
 class YearSummary:
     year: int
     totals: Totals
@@ -63,6 +98,7 @@ class YearSummary:
     months: tuple[MonthSummary, ...]
     """Newest month first; incidents whose date gives no month are in `undated`."""
     undated: tuple[Incident, ...]
+    case_summaries: CaseSummaryFigures
 
     def breakdown(self, vocabulary_name: str) -> Breakdown:
         return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
@@ -93,6 +129,7 @@ class Overview:
     """Named threat actors, most incidents first; most incidents name none."""
     data_until: PartialDate
     """The newest incident's date: the data's year is complete only if this is in December."""
+    case_summaries: CaseSummaryFigures
 
     def breakdown(self, vocabulary_name: str) -> Breakdown:
         return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
@@ -172,6 +209,7 @@ def year_summary(year: int, incidents: Iterable[Incident]) -> YearSummary:
         largest=largest(ordered, LARGEST_PER_YEAR),
         months=tuple(MonthSummary(year, month, totals(items), tuple(items)) for month, items in sorted(by_month.items(), reverse=True)),
         undated=tuple(incident for incident in ordered if incident.reference_date.month is None),
+        case_summaries=case_summary_figures(ordered),
     )
 
 
@@ -209,4 +247,5 @@ def overview(incidents: Iterable[Incident]) -> Overview:
         breakdowns=tuple(breakdown(ordered, name, codes_of) for name, codes_of in YEAR_BREAKDOWNS),
         threat_actors=threat_actors(ordered),
         data_until=ordered[0].reference_date if ordered else PartialDate(0),
+        case_summaries=case_summary_figures(ordered),
     )

@@ -304,7 +304,23 @@ def year_charts(summary: YearSummary, lang: str, root: str) -> list[Chart]:
         else:
             charts.append(breakdown_chart(item, f"{prefix}-{item.vocabulary}", lang))
     charts.append(largest_chart(summary, f"{prefix}-largest", lang, root))
+    if summary.case_summaries.reports:
+        for vocabulary_name in CASE_SUMMARY_CHARTS:
+            charts.append(case_summary_chart(summary.case_summaries.breakdown(vocabulary_name), f"{prefix}-ocr-{vocabulary_name}", lang))
     return charts
+
+
+CASE_SUMMARY_CHARTS = ("attack_vector", "data_type", "ocr_outcome")
+"""What OCR's case summaries say, charted on year pages and the statistics page."""
+TRENDS = {"vectors": ("attack_vector", ("ransomware", "phishing")), "data": ("data_type", ("ssn", "medical_records", "health_insurance", "financial_account", "drivers_license"))}
+"""Codes whose share of summarised reports is followed over the years."""
+
+
+def case_summary_chart(breakdown: Breakdown, slug: str, lang: str) -> Chart:
+    """Summarised reports per code, most first: how they happened, which data, OCR's outcome."""
+    rows = [{"category": category_label(breakdown.vocabulary, row.code, lang), **_figures(row.incidents, row.individuals, lang)} for row in breakdown.rows]
+    title = ui("chart_case_summary", lang, category=category_title(breakdown.vocabulary, lang))
+    return _category_bars(slug, title, ui("column_category", lang), rows, lang)
 
 
 def _year_axis(lang: str) -> alt.X:
@@ -438,6 +454,47 @@ def hacking_share_chart(overview: Overview, lang: str, root: str) -> Chart:
     return Chart("hacking-share", title, ui("chart_description", lang, title=title), spec)
 
 
+@_design
+def _trend_design(lang: str, series_title: str) -> alt.Chart:
+    return (
+        alt.Chart(ROWS)
+        .mark_line(point=alt.OverlayMarkDef(size=50, cursor="pointer"))
+        .encode(
+            x=_year_axis(lang),
+            y=alt.Y("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(title=ui("chart_case_share_axis", lang), format=".0%")),
+            color=alt.Color("series:N", sort=alt.EncodingSortField(field="series_rank", op="min"), legend=alt.Legend(title=None, orient="top")),
+            href=alt.Href("url:N"),
+            tooltip=[
+                alt.Tooltip("year:N", title=ui("column_year", lang)),
+                alt.Tooltip("series:N", title=series_title),
+                alt.Tooltip("share_text:N", title=ui("chart_case_share_axis", lang)),
+                alt.Tooltip("reports_text:N", title=ui("column_summarised", lang)),
+            ],
+        )
+        .properties(height=260)
+    )
+
+
+def trend_chart(overview: Overview, role: str, lang: str, root: str) -> Chart:
+    """The share of each year's summarised reports naming each code; a year without summaries has no point."""
+    vocabulary_name, codes = TRENDS[role]
+    title = ui(f"chart_trend_{role}", lang)
+    rows = []
+    for series_rank, code in enumerate(codes):
+        for year_row, summary in zip(_year_rows(overview, lang, root), reversed(overview.years), strict=True):
+            share = summary.case_summaries.share(vocabulary_name, code)
+            if share is None:
+                continue
+            rows.append(
+                {
+                    **year_row, "series": category_label(vocabulary_name, code, lang), "series_rank": series_rank, "share": share,
+                    "share_text": formatting.percent(share, lang), "reports_text": formatting.exact_number(summary.case_summaries.reports, lang),
+                }
+            )
+    spec = _spec(_trend_design(lang, category_title(vocabulary_name, lang)), rows, title, lang)
+    return Chart(f"trend-{role}", title, ui("chart_description_links", lang, title=title), spec)
+
+
 def threat_actor_chart(overview: Overview, lang: str) -> Chart:
     rows = [{"category": row.name, **_figures(row.incidents, row.individuals, lang)} for row in overview.threat_actors[:TOP_ACTORS]]
     return _category_bars("threat-actors", ui("chart_threat_actors", lang), ui("fact_threat_actor", lang), rows, lang)
@@ -452,6 +509,11 @@ def statistics_charts(overview: Overview, lang: str, root: str) -> dict[str, Cha
     }
     if overview.threat_actors:
         charts["threat_actors"] = threat_actor_chart(overview, lang)
+    if overview.case_summaries.reports:
+        for role in TRENDS:
+            charts[f"trend_{role}"] = trend_chart(overview, role, lang, root)
+        for vocabulary_name in CASE_SUMMARY_CHARTS:
+            charts[f"ocr_{vocabulary_name}"] = case_summary_chart(overview.case_summaries.breakdown(vocabulary_name), f"all-ocr-{vocabulary_name}", lang)
     for item in overview.breakdowns:
         slug = f"all-{item.vocabulary}"
         charts[item.vocabulary] = (

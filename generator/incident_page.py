@@ -35,6 +35,9 @@ class IncidentPage:
     """(title, url, publisher · date · language)"""
     related: list[Row]
     """(title, incident id)"""
+    case_summary: list[Row] | None = None
+    """The facts derived from OCR's case summary; None when OCR published none for this report."""
+    case_summary_date: str = ""
 
 
 def title(incident: Incident, lang: str) -> str:
@@ -63,10 +66,29 @@ def _facts(incident: Incident, lang: str) -> list[Row]:
     ]
     if incident.researched:
         rows += [
-            (vocabulary("attack_vector").labels[lang], labels("attack_vector", breach.vectors, lang) if breach.vectors else ui("not_stated", lang)),
+            (vocabulary("attack_vector").labels[lang], labels("attack_vector", incident.attack_vectors, lang) if incident.attack_vectors else ui("not_stated", lang)),
             (ui("fact_threat_actor", lang), breach.threat_actor or ui("unknown", lang)),
         ]
     rows.append((ui("fact_business_associate", lang), yes_no(breach.business_associate, lang)))
+    return rows
+
+
+def case_summary_rows(incident: Incident, lang: str) -> list[Row] | None:
+    facts = incident.case_summary
+    if facts is None:
+        return None
+    rows = [
+        (vocabulary(name).labels[lang], labels(name, codes, lang))
+        for name, codes in (
+            ("attack_vector", facts.vectors),
+            ("data_type", facts.data_types),
+            ("entity_action", facts.actions),
+            ("ocr_outcome", facts.outcomes),
+        )
+        if codes
+    ]
+    if facts.business_associate:
+        rows.append((ui("case_summary_business_associate", lang), facts.business_associate))
     return rows
 
 
@@ -154,4 +176,6 @@ def incident_page(incident: Incident, lang: str, related: tuple[Row, ...]) -> In
         hhs=_hhs_rows(incident, lang),
         sources=sources,
         related=list(related),
+        case_summary=case_summary_rows(incident, lang),
+        case_summary_date=formatting.date_text(incident.case_summary.as_of, lang) if incident.case_summary else "",
     )

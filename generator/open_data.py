@@ -24,7 +24,7 @@ from generator.vocab import category_label, ui, vocabularies
 
 OPEN_DATA_VERSION = "v1"
 OPEN_DATA_DIR = f"data/{OPEN_DATA_VERSION}"
-EXPLORER_VOCABULARIES = ("entity_type", "breach_type", "location", "attack_vector", "us_state")
+EXPLORER_VOCABULARIES = ("entity_type", "breach_type", "location", "attack_vector", "data_type", "ocr_outcome", "us_state")
 
 
 def _date(date: PartialDate | None) -> str | None:
@@ -83,8 +83,25 @@ def incident_record(incident: Incident) -> dict[str, Any]:
             "individuals_affected": incident.hhs.individuals_affected,
             "first_seen": _date(incident.hhs.first_seen),
             "last_seen": _date(incident.hhs.last_seen),
+            "case_summary": _case_summary_record(incident),
         },
         "pages": {lang: f"{'' if lang == LANGUAGES[0] else lang + '/'}incidents/{incident.id}/" for lang in LANGUAGES},
+    }
+
+
+def _case_summary_record(incident: Incident) -> dict[str, Any] | None:
+    """The facts derived from OCR's case summary, marked as such by where they sit (hhs.case_summary)."""
+    facts = incident.case_summary
+    if facts is None:
+        return None
+    return {
+        "as_of": _date(facts.as_of),
+        "derived_from": "ocr_case_summary",
+        "vectors": list(facts.vectors),
+        "data_types": list(facts.data_types),
+        "actions": list(facts.actions),
+        "outcomes": list(facts.outcomes),
+        "business_associate": facts.business_associate,
     }
 
 
@@ -92,6 +109,7 @@ CSV_COLUMNS = (
     "id", "title_en", "title_zh", "organization", "entity_type", "state", "country", "year", "date",
     "breach_types", "locations", "vectors", "threat_actor", "business_associate",
     "individuals_affected", "individuals_affected_is_placeholder", "hhs_status", "hhs_name",
+    "ocr_vectors", "ocr_data_types", "ocr_actions", "ocr_outcomes", "ocr_business_associate",
 )
 """One row per incident; several values in a cell are separated by ';'. The JSON has everything."""
 
@@ -110,7 +128,14 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
         breach["threat_actor"] or "", _yes_no_code(breach["business_associate"]),
         "" if record["individuals_affected"] is None else record["individuals_affected"],
         _yes_no_code(record["individuals_affected_is_placeholder"]), hhs.get("status") or "", hhs.get("name") or "",
+        *_case_summary_cells(hhs.get("case_summary")),
     ]
+
+
+def _case_summary_cells(facts: dict[str, Any] | None) -> list[str]:
+    if not facts:
+        return ["", "", "", "", ""]
+    return [";".join(facts[kind]) for kind in ("vectors", "data_types", "actions", "outcomes")] + [facts["business_associate"] or ""]
 
 
 def incidents_csv(records: list[dict[str, Any]]) -> str:
@@ -167,7 +192,10 @@ def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
     return files
 
 
-EXPLORER_COLUMNS = ("id", "title", "organization", "date", "date_text", "year", "state", "entity_type", "types", "locations", "vectors", "threat_actor", "individuals", "placeholder")
+EXPLORER_COLUMNS = (
+    "id", "title", "organization", "date", "date_text", "year", "state", "entity_type", "types", "locations",
+    "vectors", "data_types", "outcomes", "threat_actor", "individuals", "placeholder",
+)
 
 
 def explorer_data(overview: Overview, lang: str) -> str:
@@ -187,7 +215,9 @@ def explorer_data(overview: Overview, lang: str) -> str:
                 incident.organization.entity_type or "",
                 list(incident.breach.types),
                 list(incident.breach.locations),
-                list(incident.breach.vectors),
+                list(incident.attack_vectors),
+                list(incident.exposed_data),
+                list(incident.case_summary.outcomes) if incident.case_summary else [],
                 incident.breach.threat_actor or "",
                 latest.count,
                 latest.placeholder,

@@ -20,13 +20,13 @@ from markupsafe import Markup
 
 from generator import formatting
 from generator.aggregate import HACKING, MonthSummary, Overview, YearSummary
-from generator.charts import Chart, statistics_charts, year_charts
+from generator.charts import CASE_SUMMARY_CHARTS, TRENDS, Chart, statistics_charts, year_charts
 from generator.feeds import feed_files
 from generator.incident_page import IncidentPage, incident_page
 from generator.open_data import OPEN_DATA_DIR, explorer_data, open_data_files
 from generator.schema import schema_json
 from generator.incident_page import title as incident_title
-from generator.config import LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
+from generator.config import HHS_PORTAL_URL, LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.model import CountRecord, Incident, PartialDate
 from generator.vocab import category_label, category_title, interface_text, label, labels, open_data_fields, ui, vocabularies, vocabulary
 
@@ -232,7 +232,7 @@ def headline(page: IncidentPage, lang: str) -> Markup:
 
 
 def render_incident(incident: Incident, lang: str, related: tuple[tuple[str, str], ...]) -> str:
-    return _render("incident.md.j2", lang, page=incident_page(incident, lang, related), headline=headline)
+    return _render("incident.md.j2", lang, page=incident_page(incident, lang, related), headline=headline, hhs_portal_url=HHS_PORTAL_URL)
 
 
 RECENT_INCIDENTS = 100
@@ -259,7 +259,7 @@ def render_year(summary: YearSummary, overview: Overview, lang: str, charts: lis
     charts = year_charts(summary, lang, YEAR_SITE_ROOT) if charts is None else charts
     return _render(
         "year.md.j2", lang, summary=summary, root="../", story=year_story(summary, overview, lang, "../"), preview=f"charts/{charts[0].slug}.png",
-        charts={chart.slug.split("-", 1)[1]: chart_figure(chart, YEAR_SITE_ROOT) for chart in charts},
+        charts={chart.slug.split("-", 1)[1]: chart_figure(chart, YEAR_SITE_ROOT) for chart in charts}, case_summary_charts=CASE_SUMMARY_CHARTS,
     )
 
 
@@ -269,7 +269,7 @@ def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | 
     return _render(
         "statistics.md.j2", lang, overview=overview, root="", biggest=biggest, hacking=HACKING, preview=f"charts/{charts['incidents_per_year'].slug}.png",
         charts={role: chart_figure(chart, STATISTICS_SITE_ROOT) for role, chart in charts.items()},
-        named_actor_incidents=sum(row.incidents for row in overview.threat_actors),
+        named_actor_incidents=sum(row.incidents for row in overview.threat_actors), trends=TRENDS, case_summary_charts=CASE_SUMMARY_CHARTS,
     )
 
 

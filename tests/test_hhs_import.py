@@ -287,3 +287,79 @@ def test_every_count_the_importer_adds_cites_the_hhs_portal(incidents, research_
     for data in loaded(incidents).values():
         if data.get("hhs"):
             assert any(s["url"] == HHS_PORTAL_URL for s in data["sources"])
+
+
+# ------------------------------------------------------------------ OCR's case summaries and damaged encodings
+
+HEADER = ",".join(f'"{column}"' for column in COLUMNS)
+PHISHING_SUMMARY = (
+    "The covered entity (CE), Juniper Family Practice, reported that a workforce member responded to a phishing email, "
+    "which compromised the PHI of 2,310 individuals. The PHI involved included names, dates of birth and Social Security "
+    "numbers, but did not include financial information. The CE notified HHS, affected individuals and the media. "
+    "In response, the CE retrained its staff. OCR provided technical assistance to the CE."
+)
+
+
+def _archive(tmp_path: Path, name: str, description: str, count: str = "2310") -> Path:
+    path = tmp_path / name
+    row = ["Juniper Family Practice", "VT", "Healthcare Provider", count, "02/11/2021", "Hacking/IT Incident", "Email", "No", description]
+    path.write_text(HEADER + "\n" + ",".join('"' + cell.replace('"', '""') + '"' for cell in row) + "\n", encoding="utf-8")
+    return path
+
+
+def test_facts_of_the_case_summary_are_recorded_as_derived_and_the_text_is_not(incidents, tmp_path):
+    result = run_import(_archive(tmp_path, "archive_asof_2024-06.csv", PHISHING_SUMMARY), incidents=incidents)
+    assert result.returncode == 0, result.stderr
+    [juniper] = by_hhs_name(incidents, "Juniper Family Practice")
+    assert juniper["hhs"]["case_summary"] == {
+        "as_of": "2024-06",
+        "vectors": ["phishing"],
+        "data_types": ["name", "date_of_birth", "ssn"],
+        "actions": ["staff_retrained", "media_notice"],
+        "outcomes": ["technical_assistance"],
+    }
+    assert "data_types" not in juniper and "breach" not in juniper, "the derived facts stay in the importer's block"
+    written = "".join(path.read_text(encoding="utf-8") for path in incident_files(incidents))
+    assert "workforce member responded" not in written and "did not include financial" not in written
+    assert "1 with new facts from OCR's case summary" in result.stdout
+
+
+def test_the_newest_summary_wins_and_an_older_one_imported_later_changes_nothing(incidents, tmp_path):
+    assert run_import(_archive(tmp_path, "archive_asof_2024-10.csv", PHISHING_SUMMARY), incidents=incidents).returncode == 0
+    ransomware = PHISHING_SUMMARY.replace("responded to a phishing email, which", "found that a ransomware attack")
+    result = run_import(_archive(tmp_path, "archive_asof_2024-06.csv", ransomware), incidents=incidents)
+    assert result.returncode == 0, result.stderr
+    [juniper] = by_hhs_name(incidents, "Juniper Family Practice")
+    assert juniper["hhs"]["case_summary"]["vectors"] == ["phishing"] and juniper["hhs"]["case_summary"]["as_of"] == "2024-10"
+
+
+def test_a_newer_summary_with_the_same_facts_is_a_zero_diff(incidents, tmp_path):
+    assert run_import(_archive(tmp_path, "archive_asof_2024-06.csv", PHISHING_SUMMARY), incidents=incidents).returncode == 0
+    first = snapshot(incidents)
+    reworded = PHISHING_SUMMARY.replace("In response,", "Afterwards,")
+    assert run_import(_archive(tmp_path, "archive_asof_2024-06.csv", reworded), incidents=incidents).returncode == 0
+    assert snapshot(incidents) == first
+
+
+def test_a_null_marker_is_no_summary(incidents, tmp_path):
+    assert run_import(_archive(tmp_path, "archive_asof_2024-06.csv", "\\N"), incidents=incidents).returncode == 0
+    [juniper] = by_hhs_name(incidents, "Juniper Family Practice")
+    assert "case_summary" not in juniper["hhs"]
+
+
+def test_the_damaged_punctuation_of_a_resaved_archive_is_repaired(tmp_path):
+    path = tmp_path / "archive_asof_2024-10.csv"
+    row = ['Rivermouth Children\x83??s Clinic \x83?? North (\x83??RCC\x83?\x9d)', "NC", "Healthcare Provider", "900", "03/02/2022",
+           "Theft", "Laptop", "No", "A laptop was stolen from the clinic\x83??s van."]
+    body = HEADER + "\n" + ",".join('"' + cell + '"' for cell in row) + "\n"
+    path.write_bytes(body.encode("latin-1"))
+    [read] = read_export(path, path.name, "archive", None).rows
+    assert read.name == "Rivermouth Children’s Clinic – North (“RCC”)"
+
+
+def test_an_export_in_an_unknown_encoding_stops_at_the_line(tmp_path):
+    path = tmp_path / "archive_asof_2024-10.csv"
+    path.write_bytes((HEADER + '\n"Caf\xe9 Clinic","NC","Healthcare Provider","900","03/02/2022","Theft","Laptop","No",""\n').encode("latin-1"))
+    with pytest.raises(ExportError) as raised:
+        read_export(path, path.name, "archive", None)
+    assert str(raised.value.problems[0]) == f"{path.name}:2: file: byte b'\\xe9' is not UTF-8; save the export as UTF-8 and import it again"

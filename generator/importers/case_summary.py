@@ -183,7 +183,7 @@ RULES: tuple[Rule, ...] = (
     _rule("date-of-birth", "data_types", "date_of_birth", r"\bdates?\s+of\s+birth\b|\bbirth\s?dates?\b|\bDOBs?\b|\bbirthdays?\b"),
     _rule("ssn", "data_types", "ssn", r"\bsocial\s+security(?:\s+(?:numbers?|nos?\.?|information|cards?))?\b|\bSSNs?\b"),
     _rule("taxpayer-id", "data_types", "taxpayer_id", r"\btaxpayer\s+identification\b|\btax\s+(?:identification|ID)\s+numbers?\b|\bTINs?\b"),
-    _rule("drivers-license", "data_types", "drivers_license", r"\bdrivers?['’]?\s*licen[cs]es?\b|\bdriving\s+licen[cs]es?\b"),
+    _rule("drivers-license", "data_types", "drivers_license", r"\bdriver(?:['’]?s)?['’]?\s*licen[cs]es?\b|\bdriving\s+licen[cs]es?\b"),
     _rule("passport", "data_types", "passport", r"\bpassports?\b"),
     _rule("government-id", "data_types", "government_id", r"\b(?:state|military|government(?:-issued)?)\s+(?:identification|ID)(?:\s+(?:numbers?|cards?))?\b|\balien\s+registration\b"),
     _rule("financial", "data_types", "financial_account", r"\bfinancial\s+(?:account\s+)?(?:information|data|account|accounts|records|details)\b|\bbank(?:ing)?\s+(?:account|routing|information)\w*|\baccount\s+(?:and\s+routing\s+)?numbers?\b(?<=bank account number)|\bfinancial\b(?=,|\s+and\b|\s+information)"),

@@ -35,6 +35,8 @@ function readFilters() {
     type: values.type || "",
     location: values.location || "",
     vector: values.vector || "",
+    data: values.data || "",
+    outcome: values.outcome || "",
     actor: (values.actor || "").trim().toLowerCase(),
     min: parseInt(values.min, 10) || null,
   };
@@ -50,6 +52,8 @@ export function matches(item, f) {
     (!f.type || item.types.includes(f.type)) &&
     (!f.location || item.locations.includes(f.location)) &&
     (!f.vector || item.vectors.includes(f.vector)) &&
+    (!f.data || item.data_types.includes(f.data)) &&
+    (!f.outcome || item.outcomes.includes(f.outcome)) &&
     (!f.actor || item.threat_actor.toLowerCase().includes(f.actor)) &&
     (f.min === null || (item.individuals || 0) >= f.min)
   );

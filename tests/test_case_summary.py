@@ -1,0 +1,154 @@
+"""Facts from OCR's case summaries: each rule, each negation, and how the importer records them.
+
+Every summary here is written for the tests in the shape OCR's summaries take; none is OCR's text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.importers.case_summary import explain, extract
+
+OPENING = "The covered entity (CE), Harbor View Clinic, reported that "
+
+
+def facts(text: str, types=("hacking_it_incident",), locations=("network_server",), entity_type="healthcare_provider"):
+    return extract(text, tuple(types), tuple(locations), entity_type)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (OPENING + "it was the victim of a ransomware attack that affected 4,100 individuals.", {"ransomware"}),
+        (OPENING + "an employee fell victim to a phishing email that compromised the PHI of 900 individuals.", {"phishing"}),
+        (OPENING + "malware was found on a billing workstation affecting 700 individuals.", {"malware"}),
+        (OPENING + "an unauthorized third party gained access to its network server, affecting 2,000 individuals.", {"hacking_unspecified"}),
+        (OPENING + "its business associate (BA), Tideline Billing, LLC, experienced a hacking incident affecting 3,000 individuals.", {"third_party_vendor", "hacking_unspecified"}),
+        (OPENING + "a database was misconfigured and publicly accessible on the internet, affecting 600 individuals.", {"misconfiguration"}),
+        (OPENING + "tracking pixels on its website sent information of 12,000 individuals to third parties.", {"tracking_technology"}),
+        (OPENING + "an employee impermissibly accessed the records of 800 patients without a business need.", {"insider"}),
+        (OPENING + "an employee mailed letters containing the PHI of 550 individuals to the wrong recipients.", {"mailing_error"}),
+        (OPENING + "boxes of records were discarded in an unlocked dumpster behind the office, affecting 1,200 individuals.", {"improper_disposal"}),
+        (OPENING + "a threat actor exploited a vulnerability in its file transfer software, affecting 9,000 individuals.", {"software_vulnerability"}),
+    ],
+)
+def test_each_vector_rule(text, expected):
+    assert set(facts(text).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        (OPENING + "an unencrypted laptop containing the PHI of 1,500 individuals was stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
+        (OPENING + "an unencrypted laptop containing the PHI of 1,500 individuals was lost at an airport.", ("loss",), ("laptop",), {"lost_device"}),
+        (OPENING + "paper charts of 700 patients were stolen from a locked office.", ("theft",), ("paper_films",), {"paper_theft"}),
+        # HHS lists a hacking incident: a device mentioned in passing was not what was lost or stolen.
+        (OPENING + "a hacker accessed a server; a laptop that was stolen in 2012 played no part.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+    ],
+)
+def test_devices_and_paper_only_where_hhs_agrees(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+def test_the_data_a_summary_lists():
+    text = OPENING + (
+        "an employee's email account was compromised. The PHI involved included names, mailing addresses, dates of birth, "
+        "Social Security numbers, driver's license numbers, health insurance information, member ID numbers, claims information, "
+        "diagnoses, lab results, medications, x-rays, medical record numbers, phone numbers and email addresses."
+    )
+    assert facts(text).data_types == (
+        "name", "address", "date_of_birth", "ssn", "drivers_license", "health_insurance", "member_id", "claims",
+        "medical_records", "medical_record_number", "lab_results", "prescriptions", "radiology", "phone", "email",
+    )  # in the vocabulary's order, whatever the summary's
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("The PHI involved included names and addresses, but did not include Social Security numbers.", "ssn"),
+        ("There is no evidence that financial information was involved.", "financial_account"),
+        ("The PHI involved names and dates of birth; Social Security numbers were not involved.", "ssn"),
+        ("The information did not include any clinical information or diagnoses.", "medical_records"),
+    ],
+)
+def test_a_negated_data_type_yields_nothing(sentence, absent):
+    found = facts(OPENING + "an unauthorized person accessed an email account. The PHI involved included dates of birth. " + sentence)
+    assert absent not in found.data_types
+    assert "date_of_birth" in found.data_types  # the rest still counts
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        (OPENING + "a laptop was stolen. The laptop was encrypted, so no PHI was exposed.", "encryption"),
+        (OPENING + "its servers were not hacked and there was no evidence of ransomware.", "ransomware"),
+        (OPENING + "its servers were not hacked and there was no evidence of ransomware.", "hacking_unspecified"),
+        (OPENING + "an email account was compromised. To prevent phishing in the future, the CE trained its staff.", "phishing"),
+    ],
+)
+def test_negations_and_hypotheticals_yield_nothing(text, absent):
+    found = facts(text, ("theft",), ("laptop",))
+    assert absent not in found.vectors + found.actions
+
+
+def test_what_the_entity_did_and_ocr_outcome():
+    text = OPENING + (
+        "an employee was the victim of a phishing scheme. The PHI involved included names. The CE notified HHS, affected "
+        "individuals, the media, and posted substitute notice on its website. In response, the CE provided complimentary credit "
+        "monitoring, implemented multifactor authentication, reset all passwords, encrypted all of its laptops, revised its "
+        "policies and procedures, sanctioned the employee, retrained its workforce, filed a police report and established a call "
+        "center. OCR provided technical assistance to the CE and obtained assurances that it implemented the corrective actions listed above."
+    )
+    found = facts(text)
+    assert set(found.actions) == {
+        "credit_monitoring", "mfa", "passwords_reset", "encryption", "policies_revised", "staff_sanctioned",
+        "staff_retrained", "law_enforcement", "media_notice", "website_notice", "call_center",
+    }
+    assert found.outcomes == ("technical_assistance", "corrective_action")
+
+
+def test_ocr_advice_is_not_a_deed_of_the_entity():
+    text = OPENING + "an email account was hacked. OCR provided technical assistance on encryption and workforce training."
+    found = facts(text)
+    assert "encryption" not in found.actions and "staff_retrained" not in found.actions
+    assert found.outcomes == ("technical_assistance",)
+
+
+def test_a_settlement_and_a_penalty():
+    assert "resolution_agreement" in facts(OPENING + "a laptop was stolen. The CE entered into a resolution agreement with OCR and paid $850,000.").outcomes
+    assert "civil_money_penalty" in facts(OPENING + "a laptop was stolen. OCR imposed a civil money penalty of $1.2 million.").outcomes
+
+
+def test_a_business_associate_is_named_only_where_the_summary_names_one():
+    named = facts(OPENING + "its business associate (BA), Tideline Billing, LLC, experienced a ransomware attack.")
+    assert named.business_associate == "Tideline Billing, LLC"
+    assert facts(OPENING + "its business associate experienced a ransomware attack.").business_associate is None
+
+
+def test_a_business_associate_reporting_its_own_breach_is_not_a_vendors_breach():
+    text = "The business associate (BA), Tideline Billing, reported that it experienced a ransomware attack affecting its clients."
+    found = facts(text, entity_type="business_associate")
+    assert "third_party_vendor" not in found.vectors and found.business_associate is None
+
+
+def test_facts_about_another_breach_in_the_summary_are_not_read_from_remediation():
+    text = OPENING + "an employee's laptop was stolen from a car. Following the breach, the CE installed antivirus software to stop malware."
+    assert set(facts(text, ("theft",), ("laptop",)).vectors) == {"stolen_device"}
+
+
+def test_the_evidence_names_each_rule_and_the_words_it_matched():
+    text = OPENING + "it was the victim of a ransomware attack."
+    lines = explain(text, facts(text))
+    assert any("ransomware" in line and "“ransomware”" in line for line in lines)
+
+
+def test_the_same_summary_always_gives_the_same_facts():
+    text = OPENING + "its business associate (BA), Tideline Billing, experienced a ransomware attack. The PHI involved included names."
+    assert facts(text) == facts(text) and facts(text).as_block() == {
+        "vectors": ["ransomware", "third_party_vendor"], "data_types": ["name"], "business_associate": "Tideline Billing",
+    }
+
+
+def test_a_business_associate_name_loses_hidden_characters():
+    found = facts(OPENING + "its business associate (BA), Tide\u200bline\u202e Billing, experienced a ransomware attack.")
+    assert found.as_block()["business_associate"] == "Tideline Billing"
