@@ -13,7 +13,8 @@ def _joined(phrases: list[str], lang: str, clauses: bool = False) -> str:
     if len(phrases) <= 1:
         return "".join(phrases)
     separator = ("，" if clauses else "、") if lang == "zh" else ", "
-    return separator.join(phrases[:-1]) + ui("list_and_clause" if clauses else "list_and", lang) + phrases[-1]
+    conjunction = ui("list_and_clause", lang) if clauses else ui("list_and", lang)
+    return separator.join(phrases[:-1]) + conjunction + phrases[-1]
 
 
 def _phrases(vocabulary_name: str, codes: tuple[str, ...], lang: str, clauses: bool = False) -> str:
@@ -85,8 +86,8 @@ def case_summary_sentences(incident: Incident, lang: str) -> list[str]:
     if facts.vectors:
         sentences.append(ui("account_case_vectors", lang, vectors=_phrases("attack_vector", facts.vectors, lang)))
     if facts.data_types:
-        key = "account_case_data" if facts.vectors else "account_case_data_first"
-        sentences.append(ui(key, lang, data=_phrases("data_type", facts.data_types, lang)))
+        data = _phrases("data_type", facts.data_types, lang)
+        sentences.append(ui("account_case_data", lang, data=data) if facts.vectors else ui("account_case_data_first", lang, data=data))
     if facts.business_associate:
         sentences.append(ui("account_case_business_associate", lang, name=facts.business_associate))
     if facts.actions:

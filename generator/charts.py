@@ -478,7 +478,7 @@ def _trend_design(lang: str, series_title: str) -> alt.Chart:
 def trend_chart(overview: Overview, role: str, lang: str, root: str) -> Chart:
     """The share of each year's summarised reports naming each code; a year without summaries has no point."""
     vocabulary_name, codes = TRENDS[role]
-    title = ui(f"chart_trend_{role}", lang)
+    title = {"vectors": ui("chart_trend_vectors", lang), "data": ui("chart_trend_data", lang)}[role]
     rows = []
     for series_rank, code in enumerate(codes):
         for year_row, summary in zip(_year_rows(overview, lang, root), reversed(overview.years), strict=True):

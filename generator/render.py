@@ -270,6 +270,7 @@ def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | 
         "statistics.md.j2", lang, overview=overview, root="", biggest=biggest, hacking=HACKING, preview=f"charts/{charts['incidents_per_year'].slug}.png",
         charts={role: chart_figure(chart, STATISTICS_SITE_ROOT) for role, chart in charts.items()},
         named_actor_incidents=sum(row.incidents for row in overview.threat_actors), trends=TRENDS, case_summary_charts=CASE_SUMMARY_CHARTS,
+        trend_titles={role: charts[f"trend_{role}"].title for role in TRENDS if f"trend_{role}" in charts},
     )
 
 

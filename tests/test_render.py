@@ -14,6 +14,9 @@ import markdown
 import pytest
 import yaml
 
+from generator.load import load_incident_files
+from generator.validate import validate
+from tests.conftest import TODAY
 from generator.render import front_matter_value, link, markdown_text, render_incident, render_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -39,6 +42,19 @@ def test_incident_page_matches_golden(fixture_overview, lang):
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")
     assert page == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_page_with_facts_from_ocrs_case_summary_matches_golden(lang):
+    path = Path(__file__).resolve().parent / "fixtures" / "case_summary" / "juniper-family-practice-2021-02-11.yaml"
+    [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
+    page = render_incident(juniper, lang, ())
+    golden = GOLDEN / f"juniper-family-practice-2021-02-11.{lang}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")
+    html = to_html(page.split("---\n", 2)[2])  # MkDocs reads the front matter apart
+    assert "<b>Tideline" not in html and "<em>Billing" not in html, "the name stays text"
 
 
 def test_the_site_has_every_page_in_every_language(fixture_overview):
