@@ -47,6 +47,12 @@ def labelled_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED).sample(sorted(reports), SAMPLE_SIZE)
 
 
+def test_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the test set: a third sample, from the reports in neither other set."""
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports))
+    return random.Random(SAMPLE_SEED + 2).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
+
+
 def holdout_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the held-out set: another sample, from the reports not in the evaluation set."""
     taken = set(labelled_sample(reports))

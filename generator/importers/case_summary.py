@@ -57,7 +57,7 @@ class CaseFacts:
 
 _ABBREVIATIONS = re.compile(r"\b(?:Inc|Co|Corp|Ltd|LLC|L\.L\.C|P\.C|P\.A|Dr|St|Mr|Mrs|Ms|No|U\.S|e\.g|i\.e|Jr|Sr|Mt|Assoc|Bros|dba|d/b/a|vs)\.$", re.I)
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|none|nothing|cannot|unable)\b|n['’]t\b|\bno evidence\b|\bruled out\b"
+    r"\b(?:no|not|never|neither|nor|without|none|nothing)\b|n['’]t\b|\bno evidence\b|\bruled out\b"
     r"|\bexclud(?:ed|ing)\b|\bother than\b|\bexcept\b|\brather than\b|\binstead of\b",
     re.I,
 )
@@ -66,7 +66,7 @@ _NEGATION_AFTER = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|however|although|though|yet|and\s+that)\b|\s(?:but|however|although|whereas)\s|\.\s", re.I)
-_ABOUT_OCR = re.compile(r"^\s*(?:During\s+(?:the|its)\s+investigation,?\s+)?(?:OCR|HHS)\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|sought|required|obtained|requested|determined|found|closed|opened|initiated|conducted|received|imposed|entered|reached|verified|confirmed|notified)\b|\btechnical assistance\b", re.I)
+_ABOUT_OCR = re.compile(r"^\s*(?:During\s+(?:the|its)\s+investigation,?\s+)?(?:OCR|HHS)\b|\bOCR\s+(?:also\s+)?(?:has\s+|had\s+)?(?:provided|gave|offered|reminded|advised|recommended|sought|required|obtained|requested|determined|found|closed|opened|initiated|conducted|received|imposed|entered|reached|verified|confirmed|notified)\b|\btechnical assistance\b", re.I)
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -96,8 +96,10 @@ def _clause_after(sentence: str, position: int) -> str:
     return tail[:found.start()] if found else tail
 
 
-def negated(sentence: str, start: int, end: int) -> bool:
-    if re.search(r"\bnot\b|n['’]t\b|\bnever\b", sentence[start:end], re.I):
+def negated(sentence: str, start: int, end: int, inside: bool = False) -> bool:
+    """NegEx-style: a cue earlier in the match's clause, or 'were not (involved)' right after it; with
+    `inside`, also a 'not' within the matched words ("servers were not hacked")."""
+    if inside and re.search(r"\bnot\b|n['’]t\b|\bnever\b", sentence[start:end], re.I):
         return True
     return bool(_NEGATION_BEFORE.search(_clause_before(sentence, start)) or _NEGATION_AFTER.search(_clause_after(sentence, end)))
 
@@ -120,62 +122,135 @@ class Rule:
     about OCR's advice) or 'any'."""
     hedges_count: bool = False
     """Whether a hypothetical ("to prevent ransomware") cancels the match, as a negation does."""
+    negation_applies: bool = True
+    """False for wording whose fact is a negation ("without using blind copy", "not properly secured")."""
+    trigger: tuple[str, ...] | None = None
+    """Lower-case text one piece of which every match contains: a cheap test that skips most sentences."""
 
 
 _SENTENCES_OF_KIND = {"vectors": "incident", "data_types": "data", "actions": "deeds", "outcomes": "any"}
 
 
-def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | None = None) -> Rule:
+def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | None = None, negation_applies: bool = True) -> Rule:
     """Hypotheticals cancel vectors and actions ("to prevent ransomware"), not data lists or outcomes."""
     hedges = kind in ("vectors", "actions") if hedges_count is None else hedges_count
-    return Rule(name, kind, code, re.compile(pattern, re.I), _SENTENCES_OF_KIND[kind], hedges)
+    return Rule(name, kind, code, re.compile(pattern, re.I), _SENTENCES_OF_KIND[kind], hedges, negation_applies, TRIGGERS.get(name))
+
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "ransomware": ("ransom", "demanded", "requested"),
+    "phishing": ("phish", "spoof", "social", "business email", "business e-mail"),
+    "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware"),
+    "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
+    "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
+    "misconfiguration": ("configur", "public", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable"),
+    "unsecured": ("unsecured", "not properly secured", "protection on the internet"),
+    "tracking": ("pixel", "tracking", "analytics"),
+    "vendor": ("business associate", "ba", "vendor", "contractor", "third"),
+    "insider": ("snoop", "personal", "gain", "new ", "identity", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
+                "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
+    "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot"),
+    "stolen-device": ("stole", "theft"),
+    "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
+    "paper-theft": ("stole", "theft"),
+    "misdirected": ("wrong", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
+                    "merge", "former", "old", "outdated", "previous", "intended"),
+    "blind-copy": ("blind", "bcc", "concealing"),
+    "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "sold"),
+    "name": ("name",),
+    "address": ("address",),
+    "date-of-birth": ("birth", "dob"),
+    "ssn": ("social security", "ssn"),
+    "taxpayer-id": ("tax", "tin"),
+    "drivers-license": ("licen",),
+    "passport": ("passport",),
+    "government-id": ("identification", " id", "alien"),
+    "financial": ("financial", "bank", "account"),
+    "payment-card": (" card",),
+    "health-insurance": ("insur", "health plan"),
+    "member-id": ("number", " id", "identifier", "hicn", "mbi"),
+    "lab-results": ("lab", "test"),
+    "medications": ("medication", "prescri", "drug", "pharmacy", "rx"),
+    "radiology": ("ray", "radiolog", "mri", "ct ", "pet ", "cat ", "image", "film", "mammogra", "ultrasound"),
+    "phone": ("phone", "contact number"),
+    "email-address": ("mail address",),
+    "online": ("ip address", "browsing", "activity", "usage", "interaction"),
+    "claims": ("claim",),
+    "demographic": ("demographic",),
+    "mrn": ("medical record n", "medical record #", "mrn"),
+    "credit-monitoring": ("credit", "identity"),
+    "encryption": ("encrypt",),
+    "retrained": ("train", "educat"),
+    "sanctioned": ("sanction", "disciplin", "terminat", "fired", "dismissed", "suspended", "let go"),
+    "policies": ("polic",),
+    "mfa": ("factor", "2fa", "mfa", "two-step"),
+    "passwords": ("password", "credential"),
+    "law-enforcement": ("police", "law enforcement", "fbi", "federal bureau", "sheriff", "secret service"),
+    "media": ("media", "press"),
+    "website": ("substitute", "web", "home", "internet"),
+    "call-center": ("call", "toll", "hotline", "phone"),
+    "technical-assistance": ("technical assistance",),
+    "assurances": ("assurance", "corrective", "ocr"),
+    "resolution-agreement": ("resolution", "agree", "settle", "paid"),
+    "civil-money-penalty": ("civil money", "cmp", "penalty"),
+}
+"""Per rule, lower-case text one piece of which every match of it contains: a rule is tried only on the
+sentences that hold one (benchmarks/case_summaries.py checks that this changes no fact)."""
 
 
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?)|media|memory\s+sticks?|pagers?|cameras?)"
-_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|boxes|bags?|briefcases?|backpacks?|purses?)"
-_WORKFORCE = r"(?:employees?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
+_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions)"
+_WORKFORCE = r"(?:employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
-    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\bdemanded\s+(?:a\s+)?(?:ransom|payment|money)\b"),
+    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
     _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bbusiness\s+e-?mail\s+compromise\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b"),
     _rule("credentials", "vectors", "stolen_credentials",
-          r"\b(?:credentials?|passwords?|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^.;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
+          r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?)\b"
-          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b"),
+          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\busing\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"),
     _rule("vulnerability", "vectors", "software_vulnerability",
-          r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^.;]{0,60}?\b(?:was|were)\s+exploited\b"
+          r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
           r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"),
     _rule("misconfiguration", "vectors", "misconfiguration",
           r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change)\b"
           r"|\bpublicly\s+(?:accessible|available|viewable|exposed|visible)\b|\baccessible\s+(?:to\s+(?:the\s+public|anyone)|(?:via|on|through|from)\s+the\s+internet)\b"
-          r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software|technical)\s+(?:error|glitch|issue)\b"),
+          r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug)\b|\bsoftware\s+bug\b"
+          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"),
+    _rule("unsecured", "vectors", "misconfiguration", r"\bunsecured\s+(?:web\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
           r"\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
-          rf"\b{_WORKFORCE}\b[^.;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
+          rf"\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
-          rf"|\b{_WORKFORCE}\b[^.;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
-          rf"|\b{_WORKFORCE}\b[^.;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^.;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
-          rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^.;]{{0,60}}?\baccessed\b[^.;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
+          rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
+          rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("lost-device", "vectors", "lost_device",
-          rf"\b{_DEVICE}\b[^.;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
-          rf"|\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+(?:\w+\s+){{0,2}}?{_DEVICE}\b"),
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
+          rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+(?:\w+\s+){{0,2}}?{_DEVICE}\b"),
     _rule("stolen-device", "vectors", "stolen_device",
-          rf"\b{_DEVICE}\b[^.;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
+    _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
-          rf"\b{_PAPER}\b[^.;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,3}}?{_PAPER}\b"),
+          rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,3}}?{_PAPER}\b"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
           r"|\bmis-?(?:directed|addressed|mailed|sent|delivered)\b|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,6}?to\s+(?:an?\s+|the\s+)?(?:wrong|incorrect|unintended)\b"
-          r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?)\b[^.;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
-          r"|\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
+          r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?)\b[^;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
+          r"|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
+          r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b"
+          r"|\bto\s+(?:\w+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
+          r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|parents?|guardians?)\b"),
+    _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
-          r"\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\s+(?:\w+\s+){0,6}?(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
+          r"\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\b[^;]{0,120}?\b(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
@@ -198,7 +273,7 @@ RULES: tuple[Rule, ...] = (
     _rule("medications", "data_types", "prescriptions", r"\bmedications?\b|\bprescriptions?\b|\bprescribed\b|\bdrug\s+(?:names?|information)\b|\bpharmacy\s+information\b|\bRx\b"),
     _rule("radiology", "data_types", "radiology", r"\bx-?rays?\b(?!\s+(?:exposure|technician|department|room|machine))|\bradiolog(?:y|ic|ical)\s+(?:reports?|images?|films?|information|results?|studies|records?)\b|\b(?:MRI|CT|PET|CAT)\s+(?:scans?|images?|results?|reports?)\b|\b(?:medical|diagnostic|radiology|radiologic)\s+images?\b|\bfilms\b|\bmammogra(?:ms|phy\s+(?:images|results))\b|\bultrasound\s+(?:images?|results?)\b"),
     _rule("phone", "data_types", "phone", r"(?<!dedicated\s)(?<!a\s)(?<!toll-free\s)\b(?:tele)?phone\s+numbers?\b|\bcontact\s+numbers?\b"),
-    _rule("email-address", "data_types", "email", r"\be-?mail\s+address(?:es)?\b"),
+    _rule("email-address", "data_types", "email", r"(?<!external\s)(?<!personal\s)(?<!unknown\s)(?<!\ban\s)(?<!dedicated\s)\be-?mail\s+address(?:es)?\b"),
     _rule("online", "data_types", "online_activity", r"\bIP\s+address(?:es)?\b|\bbrowsing\s+(?:data|history|activity)\b|\b(?:website|web\s+site|app|online)\s+(?:activity|usage|interactions?)\b"),
     _rule("claims", "data_types", "claims", r"\bclaims?\s+(?:information|data|numbers?|details|history|records?)\b|\bclaims\b(?=,|\s+and\b)|\b(?:and|insurance)\s+claims\b"),
     _rule("demographic", "data_types", "demographic", r"\bdemographics?\b"),
@@ -210,20 +285,20 @@ RULES: tuple[Rule, ...] = (
           r"|(?:(?<=, )|(?<=and )|(?<=CE )|(?<=also ))encrypted\s+(?:(?:all|its|their|the|remaining|of|any)\s+)*(?:\w+\s+){0,2}?(?:devices?|laptops?|computers?|workstations?|e-?mails?|drives?|media|data|ePHI|servers?|tablets?|phones?)\b"
           r"|\bencryption\s+(?:was|has\s+been|is\s+now)\s+(?:\w+\s+)?(?:implemented|installed|added|enabled|deployed|required)\b|\b(?:to|will)\s+encrypt\b"),
     _rule("retrained", "actions", "staff_retrained", r"\bre-?train(?:ed|ing|s)?\b|\bre-?educat\w+|\b(?:additional|further|new|mandatory|refresher|more|extra|ongoing|specific|targeted|updated|enhanced|increased)\s+(?:\w+\s+){0,3}?training\b|\btrain(?:ed|ing)\s+(?:all\s+|its\s+|the\s+)?(?:\w+\s+){0,2}?(?:staff|employees?|workforce|personnel|physicians?|workers?|members?|providers?|users?)\b|\b(?:provided|conducted|implemented|required|held|completed)\s+(?:\w+\s+){0,3}?training\b|\b(?:staff|employees?|workforce(?:\s+members?)?|personnel)\s+(?:\w+\s+){0,3}?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?trained\b"),
-    _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b|\bdisciplin\w+|\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
-    _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|review|reinforc|institut|draft)\w*\s+(?:\w+\s+){0,5}?polic(?:y|ies)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
-    _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+(?:verification|authentication)\b"),
+    _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b(?!\s+polic)|\bdisciplin\w+|\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
+    _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|institut|draft)\w*\s+(?:\w+\s+){0,5}?polic(?:y|ies)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
+    _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+authentication\b"),
     _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:\w+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|\bpassword\s+(?:resets?|changes?)\b"),
-    _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
-    _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^.;]{0,80}\b(?:notif|notice))"),
+    _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:(?!by\b|when\b)\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
+    _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^;]{0,80}\b(?:notif|notice))"),
     _rule("website", "actions", "website_notice", r"\bsubstitute\s+notice\b|\b(?:post|plac|publish|display)\w*\s+(?:\w+\s+){0,8}?(?:on|to)\s+(?:its|their|the\s+CE['’]s|the\s+BA['’]s|a|the)\s+(?:\w+\s+)?(?:website|web\s?site|web\s?page|home\s?page|internet\s+site)\b|\bwebsite\s+(?:notice|posting)\b|\bnotice\s+on\s+(?:its|their|the)\s+(?:\w+\s+)?(?:website|web\s?site)\b"),
     _rule("call-center", "actions", "call_center", r"\bcall\s+cent(?:er|re)s?\b|\btoll[- ]?free\s+(?:\w+\s+){0,2}?(?:numbers?|lines?|hotlines?|call)\b|\bhotlines?\b|\b(?:dedicated|designated)\s+(?:tele)?phone\s+(?:numbers?|lines?)\b|\bcall\s+lines?\b"),
     # What OCR did.
     _rule("technical-assistance", "outcomes", "technical_assistance", r"\btechnical\s+assistance\b"),
     _rule("assurances", "outcomes", "corrective_action",
-          r"\bOCR\b[^.;]{0,120}?\b(?:obtained|received|secured|required|verified|confirmed|requested)\b[^.;]{0,60}?\b(?:assurances?|corrective\s+actions?|documentation\s+of\s+(?:the\s+)?corrective)\b"
+          r"\bOCR\b[^;]{0,120}?\b(?:obtained|received|secured|required|verified|confirmed|requested)\b[^;]{0,60}?\b(?:assurances?|corrective\s+actions?|documentation\s+of\s+(?:the\s+)?corrective)\b"
           r"|\bassurances?\s+(?:were\s+)?(?:obtained|received|provided\s+to\s+OCR)\b|\bAs\s+a\s+result\s+of\s+OCR['’]s\s+investigation\b|\bcorrective\s+action\s+plan\b|\bOCR\s+(?:\w+\s+){0,6}?(?:assurances?)\b"),
-    _rule("resolution-agreement", "outcomes", "resolution_agreement", r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bsettle(?:d|ment)\b[^.;]{0,80}?\b(?:OCR|HHS|\$\s?\d)|\b(?:OCR|HHS)\b[^.;]{0,80}?\bsettle(?:d|ment)\b|\bpaid\s+\$\s?\d"),
+    _rule("resolution-agreement", "outcomes", "resolution_agreement", r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bsettle(?:d|ment)\b[^;]{0,80}?\b(?:OCR|HHS|\$\s?\d)|\b(?:OCR|HHS)\b[^;]{0,80}?\bsettle(?:d|ment)\b|\bpaid\s+\$\s?\d"),
     _rule("civil-money-penalty", "outcomes", "civil_money_penalty", r"\bcivil\s+money\s+penalt(?:y|ies)\b|\bCMPs?\b(?=[^.]{0,40}\$)|\bimposed\s+a\s+(?:\$[\d.,]+\s+(?:million\s+)?)?(?:civil\s+)?penalty\b"),
 )
 
@@ -236,23 +311,48 @@ _HACKING_WORDS = re.compile(
     r"\bhack(?:ed|er|ers|ing)?\b|\bcyber[- ]?(?:attack|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
     r"|\b(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)\s+(?:\w+\s+){0,3}?(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded)\b"
     r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:\w+\s+){0,4}?(?:network|server|system|computers?|e-?mail|database|accounts?)s?\b|\bunlawfully\s+accessed\b"
-    r"|\b(?:e-?mail\s+accounts?|network|server|system)s?\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
+    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
     r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
     re.I,
 )
 _REMEDIATION = re.compile(
-    r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward)\b"
+    r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
-    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))|\bOCR\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised|updated)\b",
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised|updated)\b",
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
-_BA_NAME = re.compile(
-    r"(?:\b(?:its|their|a|the|the\s+CE['’]s)\s+business\s+associates?\s*(?:\((?-i:BAs?)\)\s*)?|\bthe\s+(?-i:BA)\s*),\s+"
-    r"(?P<name>(?-i:[A-Z0-9]|[a-z]+[A-Z])(?:[^,().]|\.(?!\s)){1,80}?(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?)\s*(?:\([^)]{1,40}\)\s*)?,",
-    re.I,
+_BA_INTRO = r"(?:\b(?i:its|their|a|the|the\s+CE['’]s)\s+(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*)?|\b(?i:the)\s+BA\s*),\s+"
+_LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
+_NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.(?=\w))?[\w&'’/-]*\.?|[a-z]+[A-Z][\w-]*)"
+_BA_NAMES = (
+    # "its business associate (BA), Acme Billing, LLC, experienced ...": the name runs to the next comma.
+    re.compile(_BA_INTRO + rf"(?P<name>(?:[A-Z0-9]|[a-z]+[A-Z])[^,()]{{1,80}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,"),
+    # "its business associate (BA), Acme Billing experienced ...": capitalised words up to a verb or a full stop.
+    re.compile(
+        _BA_INTRO + rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&|de|la|del))*?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?"
+        r"(?=,|\.(?:\s|$)|;|\s+(?:experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
+    ),
 )
 _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|was|were|had|has|also|experienced|reported|discovered|notified|may|because|when|while|after|due)\b", re.I)
+
+
+_REPORTER_IS_CE = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)[^.]{0,250}?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
+_REPORTER_IS_BA = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?business\s+associate\s*\((?:BA)\),?[^.]{0,120}?\breported\b|^\s*(?:The|A)\s+business\s+associate\s*\(BA\),", re.I)
+_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?)\b", re.I)
+_SOMEONE_ELSES_STAFF = re.compile(r"\bbusiness\s+associate|\bBA\b|\bvendor|\bcontractor", re.I)
+_SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
+
+
+def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
+    """Whose report it is: what the summary's opening says, else the HHS column (which sometimes lists a
+    covered entity's report of its vendor's breach under the vendor's type)."""
+    opening = text[:400]
+    if _REPORTER_IS_CE.search(opening) and not _REPORTER_IS_BA.search(opening):
+        return False
+    if _REPORTER_IS_BA.search(opening):
+        return True
+    return entity_type == "business_associate"
 
 
 def _sentence_about_ocr(sentence: str) -> bool:
@@ -263,15 +363,20 @@ def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -
     if rule.only_in == "incident":
         return not remediation
     if rule.only_in == "data":
-        return lists_data
+        return lists_data and not remediation
     if rule.only_in == "deeds":
         return not about_ocr
     return True
 
 
 def _business_associate_name(text: str) -> tuple[str | None, Evidence | None]:
-    for match in _BA_NAME.finditer(text):
+    matches = (match for pattern in _BA_NAMES for match in pattern.finditer(text))
+    for match in matches:
         name = match.group("name").strip(" ,")
+        if re.search(r"[a-z]\.\s", name):
+            continue  # ran past the end of a sentence
+        if name.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.L\.C|P\.C|P\.A|N\.A)\.$", name):
+            name = name[:-1]
         if len(name) > 2 and not _NOT_A_NAME.match(name) and not re.search(r"\b(?:reported|experienced|discovered|notified|CE|PHI)\b", name):
             return name, Evidence("business_associate", name, "business-associate-name", match.start("name"), match.end("name"))
     return None, None
@@ -282,14 +387,22 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     words leave open: a device is only lost or stolen in a report of a loss or theft, paper only stolen
     where HHS lists paper, and a business associate reporting its own breach is not a vendor's breach."""
     found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
+    reporter_is_vendor = _reporter_is_business_associate(text, entity_type)
     for offset, sentence in sentences(text):
+        lowered = sentence.lower()
         about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
+        # What a covered entity's vendor did afterwards is not what the reporting entity did.
+        about_ocr = about_ocr or (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence)))
         for rule in RULES:
             if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation):
                 continue
+            if rule.trigger is not None and not any(piece in lowered for piece in rule.trigger):
+                continue
             for match in rule.pattern.finditer(sentence):
-                if negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
+                if rule.negation_applies and negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
                     continue
+                if rule.code == "insider" and _SOMEONE_ELSES_STAFF.search(match.group(0)):
+                    continue  # a vendor's employee: the vendor rule speaks for it
                 found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + match.start(), offset + match.end())
                 break
     vectors = found["vectors"]
@@ -297,9 +410,12 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         vectors.pop("malware", None)
     if "phishing" in vectors:
         vectors.pop("stolen_credentials", None)
-    reporter_is_vendor = entity_type == "business_associate"
-    if reporter_is_vendor and "third_party_vendor" in vectors and not re.search(r"\bsub-?contractor", text, re.I):
+    if reporter_is_vendor and "third_party_vendor" in vectors and not _VENDORS_OWN_VENDOR.search(text):
         vectors.pop("third_party_vendor")
+    if "stolen_device" in vectors:
+        vectors.pop("lost_device", None)  # "the missing laptop" of a theft
+    if "resolution_agreement" in found["outcomes"]:
+        found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
     _gate_by_hhs_columns(vectors, breach_types, locations)
     if not _SPECIFIC_HACKING & set(vectors):
         hacking = _unnegated(_HACKING_WORDS, text)
@@ -317,7 +433,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
 def _unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for offset, sentence in sentences(text):
         for match in pattern.finditer(sentence):
-            if not (negated(sentence, match.start(), match.end()) or _hedged(sentence, match.start()) or _REMEDIATION.search(sentence)):
+            if not (negated(sentence, match.start(), match.end(), inside=True) or _hedged(sentence, match.start()) or _REMEDIATION.search(sentence)):
                 return _Shifted(match, offset)
     return None
 
