@@ -114,6 +114,10 @@ def main() -> int:
                 relevant = overview = unrelated = 0
                 misses = []
                 for item in answer["top"]:
+                    if lang != "en" and not item["url"].startswith(f"/{lang}/"):
+                        unrelated += 1  # a page of the other language
+                        misses.append(item["url"])
+                        continue
                     record = _record(args.site, item["url"])
                     if record is None:
                         overview += 1

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from generator import config
 from generator.aggregate import overview
+from generator.importers.case_summary import explain, extract
 from generator.importers.hhs_export import LISTS, ExportError, export_metadata, read_export
 from generator.importers.hhs_import import Importer
 from generator.importers.summary import format_summary
@@ -210,6 +211,38 @@ def command_import_hhs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_case_facts(args: argparse.Namespace) -> int:
+    """Each summarised row of one export with the facts its case summary gives and the rule behind each.
+
+    For tracing a wrong fact to its rule. The listing quotes OCR's words: it goes to the terminal only."""
+    shown = display_path(args.file, config.REPO_ROOT)
+    if not args.file.is_file():
+        print(f"case-facts: {shown}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    list_name, as_of, errors = export_metadata(args.file, args.list, None)
+    if errors:
+        print("\n".join(f"{shown}: {error}" for error in errors), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        export = read_export(args.file, shown, list_name, as_of)
+    except ExportError as error:
+        print("\n".join(map(str, error.problems)))
+        return EXIT_PROBLEMS
+    needle = (args.name or "").casefold()
+    listed = 0
+    for row in export.rows:
+        if not row.description or needle not in row.name.casefold():
+            continue
+        facts = extract(row.description, row.types, row.locations, row.entity_type)
+        print(f"{shown}:{row.line}: {row.name.strip()} ({row.state or '?'}, submitted {row.submitted})")
+        print("\n".join("    " + line for line in explain(row.description, facts)) or "    (no facts)")
+        listed += 1
+        if args.limit and listed >= args.limit:
+            break
+    print(f"case-facts: {listed:,} summarised reports listed", file=sys.stderr)
+    return EXIT_OK
+
+
 def command_vendor(args: argparse.Namespace) -> int:
     text = bundle_text()
     if args.check:
@@ -274,6 +307,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--summary-markdown", type=Path, help="also write what changed as Markdown, for a pull-request body")
     importer.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
     importer.set_defaults(handler=command_import_hhs)
+
+    case_facts = commands.add_parser("case-facts", help="list the facts each OCR case summary of an export gives, with the rule and words behind each (terminal only)")
+    case_facts.add_argument("file", type=Path, metavar="FILE", help="an archive export (the list that carries OCR's summaries)")
+    case_facts.add_argument("--name", help="only reports whose organization name contains this text")
+    case_facts.add_argument("--limit", type=int, default=0, help="stop after this many reports")
+    case_facts.add_argument("--list", choices=LISTS, help="which HHS list FILE is, when its name does not say")
+    case_facts.set_defaults(handler=command_case_facts)
 
     schema = commands.add_parser("schema", help="write schema/incident.schema.json and the field reference of CONTRIBUTING from the vocabularies")
     schema.add_argument("--check", action="store_true", help="fail if any of them is out of date")

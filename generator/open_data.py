@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from generator import formatting
@@ -138,11 +139,22 @@ def _case_summary_cells(facts: dict[str, Any] | None) -> list[str]:
     return [";".join(facts[kind]) for kind in ("vectors", "data_types", "actions", "outcomes")] + [facts["business_associate"] or ""]
 
 
+_FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?!\d+(?:\.\d+)?$)")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: one that would start a formula (=, +, -, @, tab, CR; a minus
+    only when not a number) gets a leading apostrophe, as OWASP advises for CSV injection."""
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value
+    return value
+
+
 def incidents_csv(records: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_row(record) for record in records)
+    writer.writerows([csv_cell(cell) for cell in _csv_row(record)] for record in records)
     return buffer.getvalue()
 
 

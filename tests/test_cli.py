@@ -191,3 +191,21 @@ def test_a_new_site_takes_the_old_ones_place_and_the_old_one_goes_in_the_backgro
     while (tmp_path / ".site-old").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"], "the old site is removed"
+
+
+def test_case_facts_lists_each_fact_with_its_rule_and_refuses_a_missing_file(tmp_path):
+    from generator.importers.hhs_export import COLUMNS
+
+    export = tmp_path / "archive_asof_2024-06.csv"
+    summary = "The covered entity (CE), Alder Clinic, reported a ransomware attack. The PHI involved included names."
+    export.write_text(
+        ",".join(COLUMNS) + "\n" + f'Alder Clinic,OR,Healthcare Provider,900,03/02/2022,Hacking/IT Incident,Network Server,No,"{summary}"\n',
+        encoding="utf-8",
+    )
+    listed = run_generator("case-facts", str(export))
+    assert listed.returncode == 0, listed.stderr
+    assert "Alder Clinic (OR, submitted 2022-03-02)" in listed.stdout
+    assert any(line.split()[:3] == ["vectors", "ransomware", "ransomware"] for line in listed.stdout.splitlines())
+    assert any(line.split()[:3] == ["data_types", "name", "name"] for line in listed.stdout.splitlines())
+    missing = run_generator("case-facts", str(tmp_path / "nothing.csv"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr

@@ -7,8 +7,10 @@ import io
 import json
 from xml.etree import ElementTree
 
+import pytest
+
 from generator.feeds import ATOM, feed
-from generator.open_data import CSV_COLUMNS, explorer_data, incident_record, open_data_files
+from generator.open_data import CSV_COLUMNS, csv_cell, explorer_data, incident_record, incidents_csv, open_data_files
 from generator.schema import schema_json
 from generator.vocab import open_data_fields
 
@@ -68,3 +70,37 @@ def test_the_feeds_are_atom_with_stable_ids_in_each_language(fixture_overview):
     counts = _entries(feed(fixture_overview, "en", "counts"))
     summaries = [entry.find(f"{{{ATOM}}}summary").text for entry in counts]
     assert summaries == ["People affected: about 12,345 → 192,700,000 (as of Jan 2025).", "People affected: 501 (placeholder) → about 12,345 (as of Aug 15, 2024)."]
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("https://evil.example","x")', '\'=HYPERLINK("https://evil.example","x")'),
+        ("+1 555", "'+1 555"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd", "'-cmd"),
+        ("\tTab", "'\tTab"),
+        ("-12", "-12"),
+        ("Acme = Clinic", "Acme = Clinic"),
+    ],
+)
+def test_a_csv_cell_that_would_be_a_formula_stays_text(text, cell):
+    assert csv_cell(text) == cell
+    assert csv_cell(1234) == 1234
+
+
+def test_the_business_associate_ocr_names_reaches_the_csv_as_text(tmp_path):
+    from generator.load import load_incident_files
+    from generator.validate import validate
+    from tests.conftest import FIXTURES, TODAY
+
+    path = FIXTURES / "case_summary" / "juniper-family-practice-2021-02-11.yaml"
+    [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
+    record = incident_record(juniper)
+    assert record["hhs"]["case_summary"]["derived_from"] == "ocr_case_summary"
+    assert record["hhs"]["case_summary"]["vectors"] == ["phishing", "third_party_vendor"]
+    [header, row] = list(csv.reader(io.StringIO(incidents_csv([record]))))
+    cells = dict(zip(header, row))
+    assert cells["ocr_vectors"] == "phishing;third_party_vendor"
+    assert cells["ocr_business_associate"] == "<b>Tideline</b> *Billing* =cmd"
+    assert cells["ocr_outcomes"] == "technical_assistance"
