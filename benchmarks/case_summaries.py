@@ -20,13 +20,14 @@ from pathlib import Path
 
 import yaml
 
-from ocr_corpus import SHARED, holdout_sample, labelled_sample, summarised_reports, test_sample
+from ocr_corpus import SHARED, final_sample, holdout_sample, labelled_sample, summarised_reports, test_sample
 
 from generator.importers.case_summary import KINDS, explain, extract
 
 LABELS = Path(__file__).with_name("case_summary_labels.yaml")
 HOLDOUT = Path(__file__).with_name("case_summary_holdout_labels.yaml")
 TEST = Path(__file__).with_name("case_summary_test_labels.yaml")
+FINAL = Path(__file__).with_name("case_summary_final_labels.yaml")
 TARGET_PRECISION, TARGET_CODE_PRECISION, TARGET_RECALL = 0.98, 0.92, 0.90
 
 
@@ -112,7 +113,8 @@ def main() -> int:
     sets = (
         ("Evaluation set (the rules were written against it)", LABELS, labelled_sample),
         ("Second set (checked once blind, then also used to refine the rules)", HOLDOUT, holdout_sample),
-        ("Test set (labelled after the rules were frozen; never used to change them)", TEST, test_sample),
+        ("Third set (measured once blind, vectors' recall 87.7%, then also used to refine the rules)", TEST, test_sample),
+        ("Final set (labelled after the last change to the rules; never used to change them)", FINAL, final_sample),
     )
     for title, path, sample in sets:
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))

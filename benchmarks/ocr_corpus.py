@@ -53,6 +53,12 @@ def test_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED + 2).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
 
 
+def final_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the final set: a fourth sample, from the reports in none of the other sets."""
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports))
+    return random.Random(SAMPLE_SEED + 3).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
+
+
 def holdout_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the held-out set: another sample, from the reports not in the evaluation set."""
     taken = set(labelled_sample(reports))

@@ -140,21 +140,22 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
     "phishing": ("phish", "spoof", "social", "business email", "business e-mail"),
-    "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware"),
+    "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet"),
-    "tracking": ("pixel", "tracking", "analytics"),
+    "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third"),
-    "insider": ("snoop", "personal", "gain", "new ", "identity", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
+    "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
     "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot"),
     "stolen-device": ("stole", "theft"),
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
+    "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
     "misdirected": ("wrong", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
-                    "merge", "former", "old", "outdated", "previous", "intended"),
+                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard"),
     "blind-copy": ("blind", "bcc", "concealing"),
     "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "sold"),
     "name": ("name",),
@@ -199,14 +200,14 @@ sentences that hold one (benchmarks/case_summaries.py checks that this changes n
 
 
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?)|media|memory\s+sticks?|pagers?|cameras?)"
-_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions)"
+_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|boxes)"
 _WORKFORCE = r"(?:employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
     _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bbusiness\s+e-?mail\s+compromise\b"),
-    _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b"),
+    _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?)\b"
@@ -220,21 +221,22 @@ RULES: tuple[Rule, ...] = (
           r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug)\b|\bsoftware\s+bug\b"
           r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bunsecured\s+(?:web\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
-    _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
+    _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
           r"\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+(?:home\s+)?e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
           rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
-          rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+(?:\w+\s+){{0,2}}?{_DEVICE}\b"),
+          rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"),
     _rule("stolen-device", "vectors", "stolen_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
+    _rule("stolen-with", "vectors", "stolen_device", rf"\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,3}}?{_PAPER}\b"),
@@ -245,8 +247,9 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?)\b[^;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
           r"|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b"
-          r"|\bto\s+(?:\w+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
-          r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b"
+          r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
+          r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b"
+          r"|\bpostcards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with)\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|parents?|guardians?)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
@@ -308,8 +311,8 @@ _DATA_SENTENCE = re.compile(
 )
 _SPECIFIC_HACKING = {"ransomware", "phishing", "malware", "stolen_credentials", "software_vulnerability", "misconfiguration", "tracking_technology"}
 _HACKING_WORDS = re.compile(
-    r"\bhack(?:ed|er|ers|ing)?\b|\bcyber[- ]?(?:attack|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
-    r"|\b(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)\s+(?:\w+\s+){0,3}?(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded)\b"
+    r"\bhack(?:ed|er|ers|ing)?\b|\bcyber-?\s?(?:attack(?:er)?|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
+    r"|\b(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded)\b"
     r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:\w+\s+){0,4}?(?:network|server|system|computers?|e-?mail|database|accounts?)s?\b|\bunlawfully\s+accessed\b"
     r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
     r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
@@ -338,21 +341,32 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 
 
 _REPORTER_IS_CE = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)[^.]{0,250}?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
-_REPORTER_IS_BA = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?business\s+associate\s*\((?:BA)\),?[^.]{0,120}?\breported\b|^\s*(?:The|A)\s+business\s+associate\s*\(BA\),", re.I)
+_REPORTER_IS_BA = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?business\s+associate\s*\((?:BA)\),?[^.]{0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
 _VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?)\b", re.I)
 _SOMEONE_ELSES_STAFF = re.compile(r"\bbusiness\s+associate|\bBA\b|\bvendor|\bcontractor", re.I)
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
 
+_CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bcovered\s+entity['’]s\s+(?:\((?:CE)['’]?s?\)\s+)?(?:former\s+)?business\s+associate|\bbusiness\s+associate\s*\(BA\)\s+of\s+the\s+covered\s+entity", re.I)
+
+
 def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
     """Whose report it is: what the summary's opening says, else the HHS column (which sometimes lists a
-    covered entity's report of its vendor's breach under the vendor's type)."""
+    covered entity's report of its vendor's breach under the vendor's type). A summary that speaks of
+    "the covered entity's business associate" tells the vendor's breach from the covered entity's side."""
     opening = text[:400]
-    if _REPORTER_IS_CE.search(opening) and not _REPORTER_IS_BA.search(opening):
+    if (_REPORTER_IS_CE.search(opening) or _CE_PERSPECTIVE.search(opening)) and not _REPORTER_IS_BA.search(opening):
         return False
     if _REPORTER_IS_BA.search(opening):
         return True
     return entity_type == "business_associate"
+
+
+_DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
+
+
+def _sentence_at(text: str, position: int) -> str:
+    return next((sentence for offset, sentence in sentences(text) if offset <= position < offset + len(sentence)), "")
 
 
 def _sentence_about_ocr(sentence: str) -> bool:
@@ -414,6 +428,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         vectors.pop("third_party_vendor")
     if "stolen_device" in vectors:
         vectors.pop("lost_device", None)  # "the missing laptop" of a theft
+        if "paper_theft" in vectors and _DEVICE_WORD.search(_sentence_at(text, vectors["paper_theft"].start)):
+            vectors.pop("paper_theft")  # "a hard drive containing patient records was stolen"
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
     _gate_by_hhs_columns(vectors, breach_types, locations)
