@@ -20,14 +20,11 @@ from pathlib import Path
 
 import yaml
 
-from ocr_corpus import SHARED, final_sample, holdout_sample, labelled_sample, summarised_reports, test_sample
+from ocr_corpus import SHARED, final_sample, fourth_sample, holdout_sample, labelled_sample, summarised_reports, test_sample
 
 from generator.importers.case_summary import KINDS, explain, extract
 
-LABELS = Path(__file__).with_name("case_summary_labels.yaml")
-HOLDOUT = Path(__file__).with_name("case_summary_holdout_labels.yaml")
-TEST = Path(__file__).with_name("case_summary_test_labels.yaml")
-FINAL = Path(__file__).with_name("case_summary_final_labels.yaml")
+LABELS = Path(__file__).with_name("case_summary_labels")
 TARGET_PRECISION, TARGET_CODE_PRECISION, TARGET_RECALL = 0.98, 0.92, 0.90
 
 
@@ -111,12 +108,16 @@ def main() -> int:
         return 0
     failing = []
     sets = (
-        ("Evaluation set (the rules were written against it)", LABELS, labelled_sample),
-        ("Second set (checked once blind, then also used to refine the rules)", HOLDOUT, holdout_sample),
-        ("Third set (measured once blind, vectors' recall 87.7%, then also used to refine the rules)", TEST, test_sample),
-        ("Final set (labelled after the last change to the rules; never used to change them)", FINAL, final_sample),
+        ("Set 1 (the rules were written against it)", LABELS / "set1.yaml", labelled_sample),
+        ("Set 2 (measured once blind, vectors' recall 74.4%; then used to refine the rules)", LABELS / "set2.yaml", holdout_sample),
+        ("Set 3 (measured once blind, vectors' recall 87.7%; then used to refine the rules)", LABELS / "set3.yaml", test_sample),
+        ("Set 4 (measured once blind, vectors' recall 80.7%; then used to refine the rules)", LABELS / "set4.yaml", fourth_sample),
+        ("Final set (labelled after the last change to the rules; never used to change them)", LABELS / "final.yaml", final_sample),
     )
     for title, path, sample in sets:
+        if not path.exists():
+            print(f"## {title}: {path.name} is not there yet\n")
+            continue
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
         if [entry["key"] for entry in labels] != sample(reports):
             print(f"the keys of {path.name} are not the sample of the summaries at hand", file=sys.stderr)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import tempfile
+import traceback
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,11 +53,20 @@ def _report(problems: list[Problem], output_format: str) -> None:
 
 
 def command_validate(args: argparse.Namespace) -> int:
+    missing = [file for file in args.files if not file.is_file()]
+    if missing:
+        print("\n".join(f"validate: {display_path(file, config.REPO_ROOT)}: no such file" for file in missing), file=sys.stderr)
+        return EXIT_USAGE
     result = validate_folder(args.incidents, args.today)
     problems = result.problems
     if args.files:
+        # A named file's problems, and the problems of other files that name it (an id it clashes with).
         wanted = {file.resolve() for file in args.files}
-        problems = [problem for problem in problems if (config.REPO_ROOT / problem.file).resolve() in wanted]
+        names = {display_path(file, config.REPO_ROOT) for file in args.files} | {display_path(file, config.REPO_ROOT) for file in wanted}
+        problems = [
+            problem for problem in problems
+            if (config.REPO_ROOT / problem.file).resolve() in wanted or any(name in problem.message for name in names)
+        ]
     if problems:
         _report(problems, args.format)
         return EXIT_PROBLEMS
@@ -325,7 +337,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_INTERNAL = 3
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Exit codes: 0 ok, 1 problems in the data, 2 misuse of the command, 3 a fault of the generator itself."""
     args = build_parser().parse_args(argv)
-    with garbage_collector_paused():
-        return args.handler(args)
+    try:
+        with garbage_collector_paused():
+            return args.handler(args)
+    except Exception:  # a bug, not a contributor's mistake: one line here, the traceback in a file
+        report = Path(tempfile.gettempdir()) / f"generator-error-{os.getpid()}.txt"
+        write_files({report: traceback.format_exc()})
+        print(f"{args.command}: internal error ({sys.exc_info()[1].__class__.__name__}); the traceback is in {report}", file=sys.stderr)
+        return EXIT_INTERNAL

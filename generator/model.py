@@ -254,8 +254,9 @@ def tidy_name(name: str) -> str:
     """An organization name for display: no stray or doubled spaces, a space after each comma.
 
     HHS sometimes has U+0019 where a right single quotation mark (U+2019) belongs: "Children\x19s".
+    Zero-width and bidirectional controls go, as the validator refuses them in text people write.
     """
-    text = name.replace("\x19", "’")
+    text = HIDDEN_CHARACTERS.sub("", name.replace("\x19", "’"))
     text = re.sub(r"[\x00-\x1f\x7f]", " ", text)
     text = " ".join(text.replace("\u00a0", " ").split())
     text = re.sub(r",(?=[^\s,])", ", ", text)

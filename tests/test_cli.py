@@ -209,3 +209,36 @@ def test_case_facts_lists_each_fact_with_its_rule_and_refuses_a_missing_file(tmp
     assert any(line.split()[:3] == ["data_types", "name", "name"] for line in listed.stdout.splitlines())
     missing = run_generator("case-facts", str(tmp_path / "nothing.csv"))
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_validating_a_file_that_does_not_exist_is_a_misuse(incidents):
+    result = run("validate", "--incidents", str(incidents), str(incidents / "2024" / "typo.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("typo.yaml: no such file")
+
+
+def test_validating_one_file_still_reports_its_id_clash_with_another(incidents):
+    acme = incidents / "2024" / "acme-clinic-2024.yaml"
+    copy = incidents / "2023" / "acme-clinic-2024.yaml"
+    copy.write_text(acme.read_text(encoding="utf-8"), encoding="utf-8")
+    for named in (acme, copy):
+        result = run("validate", "--incidents", str(incidents), str(named))
+        assert result.returncode == 1, named
+        assert "'acme-clinic-2024' is already the id of" in result.stdout, named
+
+
+def test_an_internal_error_exits_3_with_one_line_and_the_traceback_in_a_file(monkeypatch, capsys):
+    from generator import cli
+
+    def broken(args):
+        raise KeyError("a bug")
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    parser._subparsers._group_actions[0].choices["schema"].set_defaults(handler=broken)
+    assert cli.main(["schema", "--check"]) == 3
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("schema: internal error (KeyError); the traceback is in ") and "\n" not in line
+    report = Path(line.rsplit(" ", 1)[1])
+    assert "KeyError: 'a bug'" in report.read_text(encoding="utf-8")
+    report.unlink()

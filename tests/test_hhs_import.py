@@ -363,3 +363,17 @@ def test_an_export_in_an_unknown_encoding_stops_at_the_line(tmp_path):
     with pytest.raises(ExportError) as raised:
         read_export(path, path.name, "archive", None)
     assert str(raised.value.problems[0]) == f"{path.name}:2: file: byte b'\\xe9' is not UTF-8; save the export as UTF-8 and import it again"
+
+
+def test_the_pull_request_summary_keeps_export_text_as_text():
+    from generator.importers.summary import markdown_cell
+
+    assert markdown_cell("@octocat | *Acme* <img src=x> [x](https://evil.example)") == (
+        "&#64;octocat \\| \\*Acme\\* &lt;img src=x\\> \\[x\\]\\(https://evil.example\\)"
+    )
+
+
+def test_hidden_and_bidirectional_characters_leave_the_name_a_page_shows():
+    from generator.model import tidy_name
+
+    assert tidy_name("Acme\u202e Clinic\u200b") == "Acme Clinic"

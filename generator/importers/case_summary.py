@@ -139,7 +139,7 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
-    "phishing": ("phish", "spoof", "social", "business email", "business e-mail"),
+    "phishing": ("phish", "spoof", "social", "business email", "business e-mail", "responded to", "clicked"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
@@ -147,7 +147,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "unsecured": ("unsecured", "not properly secured", "protection on the internet"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third"),
-    "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
+    "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "husband", "wife", "spouse", "family", "friend", "relative",
+                "attorney", "prior to", "before", "fraud", "after", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
     "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot"),
     "stolen-device": ("stole", "theft"),
@@ -155,7 +156,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
     "misdirected": ("wrong", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
-                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard"),
+                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "sent", "mailed", "faxed", "delivered", "forwarded"),
     "blind-copy": ("blind", "bcc", "concealing"),
     "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "sold"),
     "name": ("name",),
@@ -206,7 +207,7 @@ _WORKFORCE = r"(?:employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
-    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bbusiness\s+e-?mail\s+compromise\b"),
+    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bbusiness\s+e-?mail\s+compromise\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
@@ -229,13 +230,16 @@ RULES: tuple[Rule, ...] = (
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+(?:home\s+)?e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
+          rf"|\b(?:continued\s+to\s+access|accessed)\b[^;]{{0,120}}?\bafter\s+(?:(?:his|her|their)\s+)?(?:employment\s+(?:ended|was\s+terminated)|(?:being\s+)?terminated|(?:his|her|their)\s+resignation)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
           rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"),
     _rule("stolen-device", "vectors", "stolen_device",
-          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
     _rule("stolen-with", "vectors", "stolen_device", rf"\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
@@ -250,7 +254,8 @@ RULES: tuple[Rule, ...] = (
           r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
           r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b"
           r"|\bpostcards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with)\b"
-          r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|parents?|guardians?)\b"),
+          r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|people|parents?|guardians?)\b"
+          r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
           r"\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\b[^;]{0,120}?\b(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
@@ -340,9 +345,9 @@ _BA_NAMES = (
 _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|was|were|had|has|also|experienced|reported|discovered|notified|may|because|when|while|after|due)\b", re.I)
 
 
-_REPORTER_IS_CE = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)[^.]{0,250}?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
-_REPORTER_IS_BA = re.compile(r"^[^.]{0,250}?\b(?:the\s+)?business\s+associate\s*\((?:BA)\),?[^.]{0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
-_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?)\b", re.I)
+_REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
+_REPORTER_IS_BA = re.compile(r"^(?:[^.]|\.(?=[,)]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
+_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
 _SOMEONE_ELSES_STAFF = re.compile(r"\bbusiness\s+associate|\bBA\b|\bvendor|\bcontractor", re.I)
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
@@ -362,6 +367,7 @@ def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
     return entity_type == "business_associate"
 
 
+_DISPOSAL_WORDS = re.compile(r"\b(?:garbage|recycl\w*|trash|dumpster|dispos\w+|discard\w*|destr(?:oy|uction)\w*|shred\w*|landfill|junk)\b", re.I)
 _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
 
 
@@ -415,7 +421,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
             for match in rule.pattern.finditer(sentence):
                 if rule.negation_applies and negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
                     continue
-                if rule.code == "insider" and _SOMEONE_ELSES_STAFF.search(match.group(0)):
+                if rule.code == "insider" and not reporter_is_vendor and _SOMEONE_ELSES_STAFF.search(match.group(0)):
                     continue  # a vendor's employee: the vendor rule speaks for it
                 found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + match.start(), offset + match.end())
                 break
@@ -433,6 +439,10 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
     _gate_by_hhs_columns(vectors, breach_types, locations)
+    if "improper_disposal" in breach_types and "improper_disposal" not in vectors:
+        disposal = _unnegated(_DISPOSAL_WORDS, text)
+        if disposal is not None:  # HHS says so, and the summary tells of the disposal in its own words
+            vectors["improper_disposal"] = Evidence("vectors", "improper_disposal", "disposal-hhs", disposal.start(), disposal.end())
     if not _SPECIFIC_HACKING & set(vectors):
         hacking = _unnegated(_HACKING_WORDS, text)
         if hacking is not None:

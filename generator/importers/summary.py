@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.formatting import exact_number
 from generator.importers.hhs_import import ExportSummary
+
+
+def markdown_cell(text: str) -> str:
+    """Text from an export as a cell of a pull-request body: Markdown, HTML and table syntax escaped, and
+    @mentions broken so a name like "@team" pings nobody."""
+    text = " ".join(text.split())
+    text = re.sub(r"([\\`*_{}\[\]()#+\-!|~>])", r"\\\1", text)
+    return text.replace("<", "&lt;").replace("@", "&#64;")
 
 
 def _count(value: int | None) -> str:
@@ -29,7 +39,7 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
         if changes:
             lines += ["", "### Count changes", "", "| incident | organization | state | submitted | old | new |", "|---|---|---|---|--:|--:|"]
             lines += [
-                f"| `{c.incident_id}` | {c.name.replace('|', '/')} | {c.state or ''} | {c.submitted} | {_count(c.old)} | {_count(c.new)} |"
+                f"| `{c.incident_id}` | {markdown_cell(c.name)} | {c.state or ''} | {c.submitted} | {_count(c.old)} | {_count(c.new)} |"
                 for c in changes
             ]
         return "\n".join(lines) + "\n"
