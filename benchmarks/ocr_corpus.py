@@ -59,13 +59,19 @@ def fourth_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED + 3).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
 
 
-FINAL_SIZE = 150
+def fifth_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the fifth set: 150 reports in none of the earlier sets."""
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports)) | set(fourth_sample(reports))
+    return random.Random(SAMPLE_SEED + 4).sample(sorted(key for key in reports if key not in taken), 150)
+
+
+FINAL_SIZE = 200
 
 
 def final_sample(reports: dict[str, ExportRow]) -> list[str]:
-    """The keys of the final set: 150 reports in none of the earlier sets, labelled after the last rule change."""
-    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports)) | set(fourth_sample(reports))
-    return random.Random(SAMPLE_SEED + 4).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)
+    """The keys of the final set: 200 reports in none of the earlier sets, labelled after the last rule change."""
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports)) | set(fourth_sample(reports)) | set(fifth_sample(reports))
+    return random.Random(SAMPLE_SEED + 5).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)
 
 
 def holdout_sample(reports: dict[str, ExportRow]) -> list[str]:

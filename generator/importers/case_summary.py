@@ -139,16 +139,17 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
-    "phishing": ("phish", "spoof", "social", "business email", "business e-mail", "responded to", "clicked"),
+    "phishing": ("phish", "spoof", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
-    "misconfiguration": ("configur", "public", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable"),
-    "unsecured": ("unsecured", "not properly secured", "protection on the internet"),
+    "misconfiguration": ("configur", "public", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
+                         "change", "repository", "github", "able to"),
+    "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third"),
     "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "husband", "wife", "spouse", "family", "friend", "relative",
-                "attorney", "prior to", "before", "fraud", "after", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
+                "attorney", "prior to", "before", "fraud", "after", "took", "need to know", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
     "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot"),
     "stolen-device": ("stole", "theft"),
@@ -156,7 +157,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
     "misdirected": ("wrong", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
-                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "sent", "mailed", "faxed", "delivered", "forwarded"),
+                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "sent", "mailed", "faxed", "delivered", "forwarded"),
     "blind-copy": ("blind", "bcc", "concealing"),
     "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "sold"),
     "name": ("name",),
@@ -207,7 +208,7 @@ _WORKFORCE = r"(?:employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
-    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bbusiness\s+e-?mail\s+compromise\b"),
+    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
@@ -219,27 +220,29 @@ RULES: tuple[Rule, ...] = (
     _rule("misconfiguration", "vectors", "misconfiguration",
           r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change)\b"
           r"|\bpublicly\s+(?:accessible|available|viewable|exposed|visible)\b|\baccessible\s+(?:to\s+(?:the\s+public|anyone)|(?:via|on|through|from)\s+the\s+internet)\b"
-          r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug)\b|\bsoftware\s+bug\b"
+          r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug|changes?)\b|\bsoftware\s+bug\b|\bpublic\s+(?:online\s+)?repository\b|\bGitHub\b"
+          r"|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b"
           r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"),
-    _rule("unsecured", "vectors", "misconfiguration", r"\bunsecured\s+(?:web\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
+    _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
-          r"\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
+          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\s+(?:home\s+)?e-?mail\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
-          rf"|\b(?:continued\s+to\s+access|accessed)\b[^;]{{0,120}}?\bafter\s+(?:(?:his|her|their)\s+)?(?:employment\s+(?:ended|was\s+terminated)|(?:being\s+)?terminated|(?:his|her|their)\s+resignation)\b"
+          rf"|\b(?:continued\s+to\s+access|accessed)\b[^;]{{0,120}}?\bafter\s+(?:(?:his|her|their)\s+)?(?:employment\s+(?:ended|was\s+terminated)|(?:being\s+)?terminated|(?:his|her|their)\s+resignation|leaving\s+the\s+(?:practice|organization|company|job))\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,40}}?\btook\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?(?:list|lists|records|files|charts|documents|data|information)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
           rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"),
     _rule("stolen-device", "vectors", "stolen_device",
-          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"),
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,6}}?{_DEVICE}\b"),
     _rule("stolen-with", "vectors", "stolen_device", rf"\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
@@ -252,7 +255,7 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b"
           r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
-          r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b"
+          r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b|\bintended\s+for\s+(?:an?other|a\s+different)\s+(?:individual|person|patient|member|recipient|customer)s?\b|\bwrong\s+names?\s+to\s+be\b"
           r"|\bpostcards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with)\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|people|parents?|guardians?)\b"
           r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"),
@@ -262,7 +265,7 @@ RULES: tuple[Rule, ...] = (
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
-    _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)"),
+    _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)(?<!incorrect\s)(?<!wrong\s)(?<!correct\s)(?<!outdated\s)(?<!previous\s)(?<!\bto\s)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)(?!\s+(?:any|the|this|these|its|their|such|labels?|verification|updates?)\b)"),
     _rule("date-of-birth", "data_types", "date_of_birth", r"\bdates?\s+of\s+birth\b|\bbirth\s?dates?\b|\bDOBs?\b|\bbirthdays?\b"),
     _rule("ssn", "data_types", "ssn", r"\bsocial\s+security(?:\s+(?:numbers?|nos?\.?|information|cards?))?\b|\bSSNs?\b"),
     _rule("taxpayer-id", "data_types", "taxpayer_id", r"\btaxpayer\s+identification\b|\btax\s+(?:identification|ID)\s+numbers?\b|\bTINs?\b"),
@@ -275,7 +278,8 @@ RULES: tuple[Rule, ...] = (
     _rule("member-id", "data_types", "member_id", r"\b(?:member|subscriber|beneficiary|policy|insurance|health\s+plan|medicare|medicaid|group|enrollee|participant)\s+(?:identification\s+|ID\s+)?(?:numbers?|IDs?|identifiers?)\b|\bMedicare\s+(?:beneficiary\s+)?numbers?\b|\bHICN\b|\bMBIs?\b"),
     _rule("clinical", "data_types", "medical_records",
           r"\bdiagnos(?:is|es|tic)\b|\b(?:medical|health|clinical)\s+conditions?\b|\bconditions\b(?=,|\s+and\b|/)|\btreatment(?:s)?(?:\s+(?:information|plans?|dates?|records?|history|notes?|details|codes?))?\b"
-          r"|\bclinical\s+(?:information|data|notes?|records?|details)\b|\bmedical\s+(?:information|history|histories|records?(?!\s+numbers?)|data|notes?|details|conditions?|services)\b|\bprocedures?(?:\s+(?:information|codes?|performed))?\b(?!\s+(?:for|to|that|and\s+polic))"
+          r"|\bclinical\s+(?:information|data|notes?|records?|details)\b|\bmedical\s+(?:information|history|histories|records?(?!\s+(?:numbers?|system|software|platform|database|server|application|vendor))|data|notes?|details|conditions?)\b"
+          r"|\b(?:medical\s+|surgical\s+|dental\s+)?procedures?\s+(?:performed|codes?|information|dates?)\b|\b(?:medical|surgical|dental|types\s+of)\s+procedures?\b|(?<!operating\s)\bprocedures?(?=,|/|\s+and\s+(?!polic))"
           r"|\bhealth\s+information\s+(?:such\s+as|including)\b|\b(?:progress|physician|doctor|visit)\s+notes\b|\bcare\s+plans?\b|\bsurgical\s+(?:information|history)\b|\bclinical\b(?=,|\s+and\b)|\bmedical\b(?=,\s|\s+and\s+(?:financial|demographic|insurance))|\bservices?\s+(?:received|provided|rendered)\b|\bvital\s+signs\b"),
     _rule("lab-results", "data_types", "lab_results", r"\b(?:lab|laboratory|test)\s+(?:test\s+)?(?:results?|information|reports?|orders?|values)\b|\b(?:HIV|blood|covid(?:-19)?|drug|genetic)\s+tests?\s*(?:results?)?\b"),
     _rule("medications", "data_types", "prescriptions", r"\bmedications?\b|\bprescriptions?\b|\bprescribed\b|\bdrug\s+(?:names?|information)\b|\bpharmacy\s+information\b|\bRx\b"),
@@ -300,12 +304,12 @@ RULES: tuple[Rule, ...] = (
     _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:(?!by\b|when\b)\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
     _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^;]{0,80}\b(?:notif|notice))"),
     _rule("website", "actions", "website_notice", r"\bsubstitute\s+notice\b|\b(?:post|plac|publish|display)\w*\s+(?:\w+\s+){0,8}?(?:on|to)\s+(?:its|their|the\s+CE['’]s|the\s+BA['’]s|a|the)\s+(?:\w+\s+)?(?:website|web\s?site|web\s?page|home\s?page|internet\s+site)\b|\bwebsite\s+(?:notice|posting)\b|\bnotice\s+on\s+(?:its|their|the)\s+(?:\w+\s+)?(?:website|web\s?site)\b"),
-    _rule("call-center", "actions", "call_center", r"\bcall\s+cent(?:er|re)s?\b|\btoll[- ]?free\s+(?:\w+\s+){0,2}?(?:numbers?|lines?|hotlines?|call)\b|\bhotlines?\b|\b(?:dedicated|designated)\s+(?:tele)?phone\s+(?:numbers?|lines?)\b|\bcall\s+lines?\b"),
+    _rule("call-center", "actions", "call_center", r"\bcall\s+cent(?:er|re)s?\b|\btoll[- ]?free\s+(?:\w+\s+){0,2}?(?:numbers?|lines?|hotlines?|call)\b|\b(?:established|set\s+up|provided|created|opened|offered|dedicated|designated|toll-free)\s+(?:\w+\s+){0,3}?hotlines?\b|\b(?:dedicated|designated)\s+(?:tele)?phone\s+(?:numbers?|lines?)\b|\bcall\s+lines?\b"),
     # What OCR did.
     _rule("technical-assistance", "outcomes", "technical_assistance", r"\btechnical\s+assistance\b"),
     _rule("assurances", "outcomes", "corrective_action",
           r"\bOCR\b[^;]{0,120}?\b(?:obtained|received|secured|required|verified|confirmed|requested)\b[^;]{0,60}?\b(?:assurances?|corrective\s+actions?|documentation\s+of\s+(?:the\s+)?corrective)\b"
-          r"|\bassurances?\s+(?:were\s+)?(?:obtained|received|provided\s+to\s+OCR)\b|\bAs\s+a\s+result\s+of\s+OCR['’]s\s+investigation\b|\bcorrective\s+action\s+plan\b|\bOCR\s+(?:\w+\s+){0,6}?(?:assurances?)\b"),
+          r"|\bassurances?\s+(?:were\s+)?(?:obtained|received|provided\s+to\s+OCR)\b|\bAs\s+a\s+result\s+of\s+OCR['’]s\s+(?:investigation|review)(?:\s+and\s+technical\s+assistance)?,?\s+(?:the\s+(?:CE|BA|covered\s+entity|business\s+associate)|it|[A-Z][\w&.-]*)\s+(?:has\s+|also\s+)?(?:implemented|revised|updated|retrained|re-trained|adopted|developed|took|installed|encrypted|strengthened|improved|sanctioned|trained|established|created|enhanced|instituted|required|changed|modified|conducted\s+a\s+(?:new|updated|comprehensive))\b|\bcorrective\s+action\s+plan\b|\bOCR\s+(?:\w+\s+){0,6}?(?:assurances?)\b"),
     _rule("resolution-agreement", "outcomes", "resolution_agreement", r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bsettle(?:d|ment)\b[^;]{0,80}?\b(?:OCR|HHS|\$\s?\d)|\b(?:OCR|HHS)\b[^;]{0,80}?\bsettle(?:d|ment)\b|\bpaid\s+\$\s?\d"),
     _rule("civil-money-penalty", "outcomes", "civil_money_penalty", r"\bcivil\s+money\s+penalt(?:y|ies)\b|\bCMPs?\b(?=[^.]{0,40}\$)|\bimposed\s+a\s+(?:\$[\d.,]+\s+(?:million\s+)?)?(?:civil\s+)?penalty\b"),
 )
@@ -326,7 +330,7 @@ _HACKING_WORDS = re.compile(
 _REMEDIATION = re.compile(
     r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
-    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised|updated)\b",
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
@@ -345,9 +349,9 @@ _BA_NAMES = (
 _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|was|were|had|has|also|experienced|reported|discovered|notified|may|because|when|while|after|due)\b", re.I)
 
 
-_REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
-_REPORTER_IS_BA = re.compile(r"^(?:[^.]|\.(?=[,)]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
-_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
+_REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
+_REPORTER_IS_BA = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
+_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
 _SOMEONE_ELSES_STAFF = re.compile(r"\bbusiness\s+associate|\bBA\b|\bvendor|\bcontractor", re.I)
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
@@ -434,7 +438,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         vectors.pop("third_party_vendor")
     if "stolen_device" in vectors:
         vectors.pop("lost_device", None)  # "the missing laptop" of a theft
-        if "paper_theft" in vectors and _DEVICE_WORD.search(_sentence_at(text, vectors["paper_theft"].start)):
+        paper_sentence = _sentence_at(text, vectors["paper_theft"].start) if "paper_theft" in vectors else ""
+        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not re.search(r"\bpaper", paper_sentence, re.I):
             vectors.pop("paper_theft")  # "a hard drive containing patient records was stolen"
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
