@@ -72,8 +72,8 @@ SEARCH = """async (query) => {
   const pagefind = await import("/pagefind/pagefind.js");
   await pagefind.init();
   const found = await pagefind.search(query);
-  const top = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
-  return {count: found.results.length, top: top.map((item) => ({url: item.url, title: item.meta.title || ""}))};
+  const every = await Promise.all(found.results.map((result) => result.data()));
+  return {count: found.results.length, urls: every.map((item) => item.url)};
 }"""
 
 
@@ -83,6 +83,16 @@ def _record(site: Path, url: str) -> dict[str, Any] | None:
         path = site / "data" / "v1" / "incidents" / f"{parts[-1]}.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
     return None
+
+
+def _kind(site: Path, url: str, lang: str, has_fact: Fact) -> str:
+    """'relevant' (an incident with the fact), 'overview' (a year, month, statistics page...) or 'unrelated'."""
+    if lang != "en" and not url.startswith(f"/{lang}/"):
+        return "unrelated"  # a page of the other language
+    record = _record(site, url)
+    if record is None:
+        return "overview"
+    return "relevant" if has_fact(record) else "unrelated"
 
 
 def main() -> int:
@@ -101,8 +111,8 @@ def main() -> int:
         print("skipped: Chromium is not installed (apt-get install -y chromium fonts-noto-cjk)")
         return 0
     httpd, base = _serve(args.site)
-    print("| language | query | results | top 10: incidents with the fact | top 10: overview pages | top 10: unrelated |")
-    print("|---|---|--:|--:|--:|--:|")
+    print("| language | query | results | top 10: incidents with the fact | top 10: overview pages | top 10: unrelated | all results: unrelated |")
+    print("|---|---|--:|--:|--:|--:|--:|")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
@@ -111,24 +121,15 @@ def main() -> int:
                 page.goto(f"{base}/{'' if lang == 'en' else lang + '/'}search/")
                 answer = page.evaluate(SEARCH, query)
                 page.close()
-                relevant = overview = unrelated = 0
-                misses = []
-                for item in answer["top"]:
-                    if lang != "en" and not item["url"].startswith(f"/{lang}/"):
-                        unrelated += 1  # a page of the other language
-                        misses.append(item["url"])
-                        continue
-                    record = _record(args.site, item["url"])
-                    if record is None:
-                        overview += 1
-                    elif has_fact(record):
-                        relevant += 1
-                    else:
-                        unrelated += 1
-                        misses.append(item["url"])
-                print(f"| {lang} | {query} | {answer['count']:,} | {relevant} | {overview} | {unrelated} |")
-                for url in misses:
-                    print(f"|  |  |  | unrelated: {url} | | |", file=sys.stderr)
+                kinds = [_kind(args.site, url, lang, has_fact) for url in answer["urls"]]
+                top = kinds[:10]
+                print(
+                    f"| {lang} | {query} | {answer['count']:,} | {top.count('relevant')} | {top.count('overview')} | "
+                    f"{top.count('unrelated')} | {kinds.count('unrelated'):,} |"
+                )
+                for url, kind in zip(answer["urls"], kinds):
+                    if kind == "unrelated":
+                        print(f"  unrelated for {query!r}: {url}", file=sys.stderr)
             browser.close()
     finally:
         httpd.shutdown()
