@@ -42,3 +42,24 @@ def test_breakdown_by_location_counts_each_incident_once_per_location(fixture_ov
 def test_ties_keep_the_vocabulary_order(fixture_overview):
     rows = breakdown(fixture_overview.incidents, "entity_type", lambda incident: [incident.organization.entity_type]).rows
     assert [row.code for row in rows] == ["healthcare_provider", "health_plan", "business_associate"]
+
+
+def test_case_summary_figures_count_only_summarised_reports(fixture_overview):
+    from generator.aggregate import case_summary_figures
+    from generator.load import load_incident_files
+    from generator.validate import validate
+    from tests.conftest import FIXTURES, TODAY
+
+    path = FIXTURES / "case_summary" / "juniper-family-practice-2021-02-11.yaml"
+    [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
+    figures = case_summary_figures([*fixture_overview.incidents, juniper])
+    assert figures.reports == 1
+    assert figures.share("attack_vector", "phishing") == 1.0
+    assert figures.share("attack_vector", "ransomware") == 0.0
+    assert [row.code for row in figures.breakdown("ocr_outcome").rows] == ["technical_assistance"]
+
+
+def test_a_year_without_case_summaries_has_no_share_rather_than_zero(fixture_overview):
+    for summary in fixture_overview.years:
+        assert summary.case_summaries.reports == 0
+        assert summary.case_summaries.share("attack_vector", "ransomware") is None

@@ -157,3 +157,13 @@ def test_a_link_keeps_its_target_and_escapes_its_text():
 def test_front_matter_values_are_safe_inside_an_html_attribute():
     value = str(front_matter_value('Say "hi" <script>'))
     assert yaml.safe_load(f"d: {value}") == {"d": "Say &quot;hi&quot; &lt;script&gt;"}
+
+
+def test_a_year_without_case_summaries_says_so_in_both_languages(fixture_overview):
+    from generator.vocab import ui
+
+    pages = render_site(fixture_overview)
+    for lang in ("en", "zh"):
+        page = pages[f"{lang}/years/2024.md"]
+        assert ui("year_case_summaries_none", lang, total="2", year=2024) in page
+        assert "ocr-attack_vector" not in page, "no chart of zeros"
