@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ocr_corpus import SHARED, fifth_sample, final_sample, fourth_sample, holdout_sample, labelled_sample, summarised_reports, test_sample
+from ocr_corpus import SHARED, fifth_sample, final_sample, fourth_sample, holdout_sample, labelled_sample, summarised_reports, third_sample
 
 from generator.importers.case_summary import KINDS, explain, extract
 
@@ -110,7 +110,7 @@ def main() -> int:
     sets = (
         ("Set 1 (the rules were written against it)", LABELS / "set1.yaml", labelled_sample),
         ("Set 2 (measured once blind, vectors' recall 74.4%; then used to refine the rules)", LABELS / "set2.yaml", holdout_sample),
-        ("Set 3 (measured once blind, vectors' recall 87.7%; then used to refine the rules)", LABELS / "set3.yaml", test_sample),
+        ("Set 3 (measured once blind, vectors' recall 87.7%; then used to refine the rules)", LABELS / "set3.yaml", third_sample),
         ("Set 4 (measured once blind, vectors' recall 80.7%; then used to refine the rules)", LABELS / "set4.yaml", fourth_sample),
         ("Set 5 (measured once blind, vectors' recall 86.4%; then used to refine the rules)", LABELS / "set5.yaml", fifth_sample),
         ("Final set (labelled after the last change to the rules; never used to change them)", LABELS / "final.yaml", final_sample),
@@ -155,7 +155,7 @@ def main() -> int:
     print("Vectors over all summaries: " + ", ".join(f"{code} {n:,}" for code, n in counts.most_common()))
     print(f"\nTargets (every set): precision ≥ {TARGET_PRECISION:.0%} overall and ≥ {TARGET_CODE_PRECISION:.0%} per code used more than 10 times; "
           f"recall ≥ {TARGET_RECALL:.0%} for vectors and data types: " + ("met" if not failing else "NOT met: " + ", ".join(failing)))
-    return 0
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def labelled_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED).sample(sorted(reports), SAMPLE_SIZE)
 
 
-def test_sample(reports: dict[str, ExportRow]) -> list[str]:
+def third_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the test set: a third sample, from the reports in neither other set."""
     taken = set(labelled_sample(reports)) | set(holdout_sample(reports))
     return random.Random(SAMPLE_SEED + 2).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
@@ -55,13 +55,13 @@ def test_sample(reports: dict[str, ExportRow]) -> list[str]:
 
 def fourth_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the fourth set: from the reports in none of the earlier sets."""
-    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports))
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(third_sample(reports))
     return random.Random(SAMPLE_SEED + 3).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
 
 
 def fifth_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the fifth set: 150 reports in none of the earlier sets."""
-    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports)) | set(fourth_sample(reports))
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(third_sample(reports)) | set(fourth_sample(reports))
     return random.Random(SAMPLE_SEED + 4).sample(sorted(key for key in reports if key not in taken), 150)
 
 
@@ -70,7 +70,7 @@ FINAL_SIZE = 200
 
 def final_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the final set: 200 reports in none of the earlier sets, labelled after the last rule change."""
-    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(test_sample(reports)) | set(fourth_sample(reports)) | set(fifth_sample(reports))
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(third_sample(reports)) | set(fourth_sample(reports)) | set(fifth_sample(reports))
     return random.Random(SAMPLE_SEED + 5).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)
 
 

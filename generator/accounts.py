@@ -89,7 +89,8 @@ def case_summary_sentences(incident: Incident, lang: str) -> list[str]:
         data = _phrases("data_type", facts.data_types, lang)
         sentences.append(ui("account_case_data", lang, data=data) if facts.vectors else ui("account_case_data_first", lang, data=data))
     if facts.business_associate:
-        sentences.append(ui("account_case_business_associate", lang, name=facts.business_associate))
+        sentence = ui("account_case_business_associate", lang, name=facts.business_associate)
+        sentences.append(sentence[:-1] if sentence.endswith("..") else sentence)  # "Blackbaud, Inc."
     if facts.actions:
         sentences.append(ui("account_case_actions", lang, actions=_phrases("entity_action", facts.actions, lang, clauses=True)))
     if facts.outcomes:

@@ -57,6 +57,8 @@ class CaseSummaryFigures:
 
     reports: int
     """Reports with a case summary: the denominator of every share (the newest reports have none yet)."""
+    hhs_reports: int
+    """Incidents with an HHS report, summarised or not: what `reports` is a part of."""
     breakdowns: tuple[Breakdown, ...]
 
     def breakdown(self, vocabulary_name: str) -> Breakdown:
@@ -79,9 +81,11 @@ CASE_SUMMARY_BREAKDOWNS: tuple[tuple[str, Callable[[Incident], Iterable[str]]], 
 
 
 def case_summary_figures(incidents: Iterable[Incident]) -> CaseSummaryFigures:
+    incidents = list(incidents)
     summarised = [incident for incident in incidents if incident.case_summary is not None]
     return CaseSummaryFigures(
         reports=len(summarised),
+        hhs_reports=sum(1 for incident in incidents if incident.hhs is not None),
         breakdowns=tuple(breakdown(summarised, name, codes_of) for name, codes_of in CASE_SUMMARY_BREAKDOWNS),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import tempfile
 import traceback
 import sys
@@ -223,6 +224,14 @@ def command_import_hhs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Export text for a terminal: control characters (an escape sequence, HHS's stray U+0019) as '?'."""
+    return _CONTROL_CHARACTERS.sub("?", text)
+
+
 def command_case_facts(args: argparse.Namespace) -> int:
     """Each summarised row of one export with the facts its case summary gives and the rule behind each.
 
@@ -246,8 +255,8 @@ def command_case_facts(args: argparse.Namespace) -> int:
         if not row.description or needle not in row.name.casefold():
             continue
         facts = extract(row.description, row.types, row.locations, row.entity_type)
-        print(f"{shown}:{row.line}: {row.name.strip()} ({row.state or '?'}, submitted {row.submitted})")
-        print("\n".join("    " + line for line in explain(row.description, facts)) or "    (no facts)")
+        print(_printable(f"{shown}:{row.line}: {row.name.strip()} ({row.state or '?'}, submitted {row.submitted})"))
+        print(_printable("\n".join("    " + line for line in explain(row.description, facts)) or "    (no facts)"))
         listed += 1
         if args.limit and listed >= args.limit:
             break
@@ -346,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with garbage_collector_paused():
             return args.handler(args)
+    except BrokenPipeError:  # the reader stopped reading (`| head`): not a fault
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:  # a bug, not a contributor's mistake: one line here, the traceback in a file
         report = Path(tempfile.gettempdir()) / f"generator-error-{os.getpid()}.txt"
         write_files({report: traceback.format_exc()})

@@ -66,7 +66,7 @@ def _facts(incident: Incident, lang: str) -> list[Row]:
     ]
     if incident.researched:
         rows += [
-            (vocabulary("attack_vector").labels[lang], labels("attack_vector", incident.attack_vectors, lang) if incident.attack_vectors else ui("not_stated", lang)),
+            (vocabulary("attack_vector").labels[lang], labels("attack_vector", breach.vectors, lang) if breach.vectors else ui("not_stated", lang)),
             (ui("fact_threat_actor", lang), breach.threat_actor or ui("unknown", lang)),
         ]
     rows.append((ui("fact_business_associate", lang), yes_no(breach.business_associate, lang)))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -304,7 +303,6 @@ def rule_source_urls_have_a_host(loaded: LoadedFile, data: dict[str, Any], today
         if source["url"] in seen:
             yield loaded.problem(("sources", index, "url"), "this source is listed more than once")
         seen.add(source["url"])
-
 
 
 

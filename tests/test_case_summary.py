@@ -137,14 +137,15 @@ def test_facts_about_another_breach_in_the_summary_are_not_read_from_remediation
 
 
 def test_the_evidence_names_each_rule_and_the_words_it_matched():
-    text = OPENING + "it was the victim of a ransomware attack."
+    text = OPENING + "it was the victim of a ransomware attack. The PHI involved included dates of birth."
     lines = explain(text, facts(text))
-    assert any("ransomware" in line and "“ransomware”" in line for line in lines)
+    assert [line.split()[:3] for line in lines] == [["vectors", "ransomware", "ransomware"], ["data_types", "date_of_birth", "date-of-birth"]]
+    assert lines[1].endswith("“dates of birth”")
 
 
-def test_the_same_summary_always_gives_the_same_facts():
+def test_the_facts_as_the_incident_file_holds_them():
     text = OPENING + "its business associate (BA), Tideline Billing, experienced a ransomware attack. The PHI involved included names."
-    assert facts(text) == facts(text) and facts(text).as_block() == {
+    assert facts(text).as_block() == {
         "vectors": ["ransomware", "third_party_vendor"], "data_types": ["name"], "business_associate": "Tideline Billing",
     }
 
@@ -152,3 +153,37 @@ def test_the_same_summary_always_gives_the_same_facts():
 def test_a_business_associate_name_loses_hidden_characters():
     found = facts(OPENING + "its business associate (BA), Tide\u200bline\u202e Billing, experienced a ransomware attack.")
     assert found.as_block()["business_associate"] == "Tideline Billing"
+
+
+def test_a_clause_is_not_taken_for_a_business_associates_name():
+    found = facts(OPENING + "its business associate (BA), Acme encountered a ransomware attack, affecting 900 individuals.")
+    assert found.business_associate is None
+
+
+def test_a_long_run_of_capitalised_words_after_a_business_associate_is_read_in_linear_time():
+    # Without an unambiguous word pattern this search backtracks exponentially (25 words: minutes).
+    text = OPENING + "its business associate (BA), " + " ".join(["Northwestern"] * 40) + " encountered a ransomware attack."
+    assert facts(text).business_associate is None
+
+
+def test_trigger_words_never_change_a_fact():
+    """Every summary of this module, with and without the rules' cheap pre-tests, line breaks included."""
+    import dataclasses
+    import sys
+
+    import generator.importers.case_summary as case_summary
+
+    module = sys.modules[__name__]
+    texts = [value for value in vars(module).values() if isinstance(value, str) and value.startswith(OPENING)]
+    texts += [OPENING + "an employee accessed patient records for illegal purposes.", OPENING + "The PHI included Social\nSecurity numbers and credit\ncard numbers."]
+    for parameters in (test_each_vector_rule, test_a_negated_data_type_yields_nothing, test_negations_and_hypotheticals_yield_nothing):
+        for mark in getattr(parameters, "pytestmark", []):
+            texts += [OPENING + argument[0] if not argument[0].startswith(OPENING) else argument[0] for argument in mark.args[1]]
+    with_triggers = [facts(text) for text in texts]
+    saved = case_summary.RULES
+    case_summary.RULES = tuple(dataclasses.replace(rule, trigger=None) for rule in saved)
+    try:
+        without = [facts(text) for text in texts]
+    finally:
+        case_summary.RULES = saved
+    assert len(texts) > 20 and with_triggers == without

@@ -333,12 +333,22 @@ def test_the_newest_summary_wins_and_an_older_one_imported_later_changes_nothing
     assert juniper["hhs"]["case_summary"]["vectors"] == ["phishing"] and juniper["hhs"]["case_summary"]["as_of"] == "2024-10"
 
 
-def test_a_newer_summary_with_the_same_facts_is_a_zero_diff(incidents, tmp_path):
-    assert run_import(_archive(tmp_path, "archive_asof_2024-06.csv", PHISHING_SUMMARY), incidents=incidents).returncode == 0
-    first = snapshot(incidents)
-    reworded = PHISHING_SUMMARY.replace("In response,", "Afterwards,")
-    assert run_import(_archive(tmp_path, "archive_asof_2024-06.csv", reworded), incidents=incidents).returncode == 0
-    assert snapshot(incidents) == first
+def test_the_newest_summary_gives_the_block_whatever_order_the_exports_come_in(incidents, tmp_path):
+    older = _archive(tmp_path, "archive_asof_2024-06.csv", PHISHING_SUMMARY)
+    (tmp_path / "newer").mkdir()
+    newer = _archive(tmp_path / "newer", "archive_asof_2024-10.csv", PHISHING_SUMMARY.replace("In response,", "Afterwards,"))
+    other = tmp_path / "other-incidents"
+    shutil.copytree(incidents, other)
+    assert run_import(older, newer, incidents=incidents).returncode == 0
+    assert run_import(newer, incidents=other).returncode == 0
+    assert run_import(older, incidents=other).returncode == 0
+    [first] = by_hhs_name(incidents, "Juniper Family Practice")
+    [second] = by_hhs_name(other, "Juniper Family Practice")
+    assert first["hhs"]["case_summary"] == second["hhs"]["case_summary"]
+    assert first["hhs"]["case_summary"]["as_of"] == "2024-10", "the newer export's date, though its facts are the same"
+    settled = snapshot(incidents)
+    assert "0 files written" in run_import(older, newer, incidents=incidents).stdout
+    assert snapshot(incidents) == settled
 
 
 def test_a_null_marker_is_no_summary(incidents, tmp_path):
@@ -349,12 +359,13 @@ def test_a_null_marker_is_no_summary(incidents, tmp_path):
 
 def test_the_damaged_punctuation_of_a_resaved_archive_is_repaired(tmp_path):
     path = tmp_path / "archive_asof_2024-10.csv"
-    row = ['Rivermouth Children\x83??s Clinic \x83?? North (\x83??RCC\x83?\x9d)', "NC", "Healthcare Provider", "900", "03/02/2022",
-           "Theft", "Laptop", "No", "A laptop was stolen from the clinic\x83??s van."]
+    row = ['Rivermouth Children\x83??s Clinic \x83?? North (\x83??RCC\x83?\x9d) Heart \x83??n Home St. Ann\x8b\xa8\xabs?\xff', "NC", "Healthcare Provider", "900",
+           "03/02/2022", "Theft", "Laptop", "No", "Violations included:\n\x83?\x9b\tno risk analysis."]
     body = HEADER + "\n" + ",".join('"' + cell + '"' for cell in row) + "\n"
     path.write_bytes(body.encode("latin-1"))
     [read] = read_export(path, path.name, "archive", None).rows
-    assert read.name == "Rivermouth Children’s Clinic – North (“RCC”)"
+    assert read.name == "Rivermouth Children’s Clinic – North (“RCC”) Heart ’n Home St. Ann\ufffds\u00a0"
+    assert read.description == "Violations included:\n\u2022\tno risk analysis."
 
 
 def test_an_export_in_an_unknown_encoding_stops_at_the_line(tmp_path):

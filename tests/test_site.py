@@ -161,3 +161,15 @@ def test_markdown_without_the_unused_patterns_gives_every_generated_page_the_sam
         trimmed = markdown.markdown(text, extensions=[*extensions, hooks._WithoutUnusedPatterns()])
         assert trimmed == plain, path
     assert "generator/mkdocs_hooks.py" in (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_newest_year_says_it_has_no_case_summaries_yet(built_site):
+    """OCR summarises a report when it closes it: the newest year has reports but no summaries."""
+    from generator.vocab import ui
+
+    newest = max(built_site.years)
+    for lang in ("en", "zh"):
+        page = (built_site.content / lang / "years" / f"{newest}.md").read_text(encoding="utf-8")
+        after_the_count = ui("year_case_summaries_none", lang, total="{total}", year=newest).split("{total}")[1]
+        assert after_the_count in page
+        assert f"charts/{newest}-ocr-attack_vector.svg" not in page

@@ -148,7 +148,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third"),
-    "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "husband", "wife", "spouse", "family", "friend", "relative",
+    "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "illegal", "unauthori", "purpose", "husband", "wife", "spouse", "family", "friend", "relative",
                 "attorney", "prior to", "before", "fraud", "after", "took", "need to know", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
     "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot"),
@@ -336,16 +336,18 @@ _REMEDIATION = re.compile(
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
 _BA_INTRO = r"(?:\b(?i:its|their|a|the|the\s+CE['’]s)\s+(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*)?|\b(?i:the)\s+BA\s*),\s+"
 _LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
-_NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.(?=\w))?[\w&'’/-]*\.?|[a-z]+[A-Z][\w-]*)"
+_NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.[\w&'’/-]+)*\.?|[a-z]+[A-Z][\w-]*)"
+"""One word of a name, matched one way only (a name of many words must not make the search backtrack)."""
 _BA_NAMES = (
     # "its business associate (BA), Acme Billing, LLC, experienced ...": the name runs to the next comma.
     re.compile(_BA_INTRO + rf"(?P<name>(?:[A-Z0-9]|[a-z]+[A-Z])[^,()]{{1,80}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,"),
     # "its business associate (BA), Acme Billing experienced ...": capitalised words up to a verb or a full stop.
     re.compile(
-        _BA_INTRO + rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&|de|la|del))*?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?"
+        _BA_INTRO + rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&|de|la|del)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?"
         r"(?=,|\.(?:\s|$)|;|\s+(?:experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
     ),
 )
+_NAME_CONNECTORS = {"of", "and", "for", "the", "&", "de", "la", "del", "d/b/a", "dba"}
 _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|was|were|had|has|also|experienced|reported|discovered|notified|may|because|when|while|after|due)\b", re.I)
 
 
@@ -399,6 +401,8 @@ def _business_associate_name(text: str) -> tuple[str | None, Evidence | None]:
         name = match.group("name").strip(" ,")
         if re.search(r"[a-z]\.\s", name):
             continue  # ran past the end of a sentence
+        if any(word.islower() and word not in _NAME_CONNECTORS for word in name.split()):
+            continue  # a clause, not a name: "Acme encountered a ransomware attack"
         if name.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.L\.C|P\.C|P\.A|N\.A)\.$", name):
             name = name[:-1]
         if len(name) > 2 and not _NOT_A_NAME.match(name) and not re.search(r"\b(?:reported|experienced|discovered|notified|CE|PHI)\b", name):
@@ -413,7 +417,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
     reporter_is_vendor = _reporter_is_business_associate(text, entity_type)
     for offset, sentence in sentences(text):
-        lowered = sentence.lower()
+        lowered = " ".join(sentence.lower().split())
         about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
         # What a covered entity's vendor did afterwards is not what the reporting entity did.
         about_ocr = about_ocr or (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence)))

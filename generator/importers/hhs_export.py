@@ -127,7 +127,7 @@ class EncodingProblem(ValueError):
         self.line = line
 
 
-def decode_csv(data: bytes, file: str) -> str:
+def decode_csv(data: bytes) -> str:
     """UTF-8 (with or without a byte-order mark), else the known damage of one keeper's re-save repaired.
 
     Anything else that is not UTF-8 stops the import at the first bad byte: a wrong guess would put
@@ -158,7 +158,7 @@ def _read_table(path: Path) -> list[tuple[int, list[object]]]:
             return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
         finally:
             workbook.close()
-    text = decode_csv(path.read_bytes(), str(path))
+    text = decode_csv(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""))
     records, start = [], 1
     for record in reader:

@@ -182,18 +182,17 @@ class Importer:
     def _record_case_summary(self, incident: TrackedIncident, row: ExportRow, export: Export) -> bool:
         """Record the facts OCR's summary of this row states, when it has one.
 
-        The newest summary wins; an older export imported later changes nothing. When a newer export's
-        summary yields the same facts, the block (and its date) stays as it is: a re-import is a zero diff."""
+        The block is the newest summarised export's facts and date, whatever order the exports arrive in:
+        an older export changes nothing, and importing the same exports again writes nothing."""
         if not row.description:
             return False
         hhs = incident.data["hhs"]
         current = hhs.get(CASE_SUMMARY)
         if current and _as_date(current["as_of"]).sort_key() > export.as_of.sort_key():
             return False
-        facts = extract(row.description, row.types, row.locations, row.entity_type).as_block()
-        if current and {key: value for key, value in current.items() if key != "as_of"} == facts:
+        wanted = {"as_of": export.as_of.iso(), **extract(row.description, row.types, row.locations, row.entity_type).as_block()}
+        if current == wanted:
             return False
-        wanted = {"as_of": export.as_of.iso(), **facts}
         self._document(incident)["hhs"][CASE_SUMMARY] = _yaml_value(CASE_SUMMARY, wanted)
         incident.data["hhs"] = {**hhs, CASE_SUMMARY: wanted}
         return True

@@ -28,7 +28,7 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
     unchanged = sum(s.unchanged for s in summaries)
     lines = []
     if markdown:
-        lines += ["## HHS OCR import", "", "| export | list | as of | reports | new | linked | count changes | moved to archive | case summaries read | unchanged |", "|---|---|---|--:|--:|--:|--:|--:|--:|--:|"]
+        lines += ["## HHS OCR import", "", "| export | list | as of | reports | new | linked | count changes | moved to archive | new case-summary facts | unchanged |", "|---|---|---|--:|--:|--:|--:|--:|--:|--:|"]
         for s in summaries:
             lines.append(
                 f"| `{s.path}` | {s.list} | {s.as_of.iso()} | {s.rows:,} | {len(s.new):,} | {len(s.linked):,} | "
