@@ -47,6 +47,12 @@ def labelled_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED).sample(sorted(reports), SAMPLE_SIZE)
 
 
+def holdout_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the second set: from the reports not in the first."""
+    taken = set(labelled_sample(reports))
+    return random.Random(SAMPLE_SEED + 1).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
+
+
 def third_sample(reports: dict[str, ExportRow]) -> list[str]:
     """The keys of the test set: a third sample, from the reports in neither other set."""
     taken = set(labelled_sample(reports)) | set(holdout_sample(reports))
@@ -65,16 +71,20 @@ def fifth_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED + 4).sample(sorted(key for key in reports if key not in taken), 150)
 
 
+def sixth_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the sixth set: 200 reports in none of the earlier sets."""
+    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(third_sample(reports)) | set(fourth_sample(reports)) | set(fifth_sample(reports))
+    return random.Random(SAMPLE_SEED + 5).sample(sorted(key for key in reports if key not in taken), 200)
+
+
 FINAL_SIZE = 200
 
 
 def final_sample(reports: dict[str, ExportRow]) -> list[str]:
-    """The keys of the final set: 200 reports in none of the earlier sets, labelled after the last rule change."""
-    taken = set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(third_sample(reports)) | set(fourth_sample(reports)) | set(fifth_sample(reports))
-    return random.Random(SAMPLE_SEED + 5).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)
-
-
-def holdout_sample(reports: dict[str, ExportRow]) -> list[str]:
-    """The keys of the held-out set: another sample, from the reports not in the evaluation set."""
-    taken = set(labelled_sample(reports))
-    return random.Random(SAMPLE_SEED + 1).sample(sorted(key for key in reports if key not in taken), HOLDOUT_SIZE)
+    """The keys of the final set: 200 reports in none of the earlier sets, labelled while the rules were last
+    changed and measured only after that."""
+    taken = (
+        set(labelled_sample(reports)) | set(holdout_sample(reports)) | set(third_sample(reports))
+        | set(fourth_sample(reports)) | set(fifth_sample(reports)) | set(sixth_sample(reports))
+    )
+    return random.Random(SAMPLE_SEED + 6).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)

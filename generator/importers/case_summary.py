@@ -87,13 +87,22 @@ def _clause_before(sentence: str, position: int) -> str:
     """The words of the sentence's clause before a match: a negation there covers the match."""
     head = sentence[:position]
     breaks = list(_CLAUSE_BREAK.finditer(head))
-    return head[breaks[-1].end():] if breaks else head
+    return _PSEUDO_NEGATION.sub(" ", head[breaks[-1].end():] if breaks else head)
 
 
 def _clause_after(sentence: str, position: int) -> str:
     tail = sentence[position:]
     found = _CLAUSE_BREAK.search(tail)
     return tail[:found.start()] if found else tail
+
+
+_PSEUDO_NEGATION = re.compile(
+    r"\bnot\s+(?:only|just|necessarily|limited\s+to|involved\s+in\s+(?:patient|the\s+care|direct))\b|\bno\s+longer\b|\bwhether\s+or\s+not\b"
+    r"|\bwithout\s+(?:(?:\w+|the\s+\w+['’]s)\s+)?(?:permission|authori[sz]ation|consent|approval|(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)|a\s+need\s+to\s+know)\b",
+    re.I,
+)
+"""Words with a negation cue that negate nothing: "not only", "no longer", and "without permission",
+which states the very misconduct a rule looks for."""
 
 
 def negated(sentence: str, start: int, end: int, inside: bool = False) -> bool:
@@ -144,20 +153,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to"),
+                         "change", "repository", "github", "able to", "posted"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
-    "vendor": ("business associate", "ba", "vendor", "contractor", "third"),
+    "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting"),
     "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "illegal", "unauthori", "purpose", "husband", "wife", "spouse", "family", "friend", "relative",
-                "attorney", "prior to", "before", "fraud", "after", "took", "need to know", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
+                "attorney", "prior to", "before", "fraud", "after", "took", "need to know", "acquired", "retained", "kept", "possession",
+                "leaving", "permission", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
-    "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot"),
+    "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
     "misdirected": ("wrong", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
-                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "sent", "mailed", "faxed", "delivered", "forwarded"),
+                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded"),
     "blind-copy": ("blind", "bcc", "concealing"),
     "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "sold"),
     "name": ("name",),
@@ -201,19 +211,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 sentences that hold one (benchmarks/case_summaries.py checks that this changes no fact)."""
 
 
-_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?)|media|memory\s+sticks?|pagers?|cameras?)"
-_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|boxes)"
+_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?)"
+_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|boxes)"
 _WORKFORCE = r"(?:employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
-    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
+    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
     _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?)\b"
-          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\busing\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"),
+          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"),
     _rule("vulnerability", "vectors", "software_vulnerability",
           r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
           r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"),
@@ -221,29 +231,32 @@ RULES: tuple[Rule, ...] = (
           r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change)\b"
           r"|\bpublicly\s+(?:accessible|available|viewable|exposed|visible)\b|\baccessible\s+(?:to\s+(?:the\s+public|anyone)|(?:via|on|through|from)\s+the\s+internet)\b"
           r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug|changes?)\b|\bsoftware\s+bug\b|\bpublic\s+(?:online\s+)?repository\b|\bGitHub\b"
-          r"|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b"
+          r"|\bposted\b[^;]{0,100}?\b(?:to|on)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|available)\s+(?:on|via|through)\s+(?:its|their|a|the)\s+(?:public\s+)?(?:website|web\s?site|portal)\b"
+          r"|\baccessible\s+via\b[^;]{0,40}?\bon\s+the\s+internet\b|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b"
           r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
-          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
+          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded)\b[^;]{{0,120}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded|provided|acquired|disclosed)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
           rf"|\b(?:continued\s+to\s+access|accessed)\b[^;]{{0,120}}?\bafter\s+(?:(?:his|her|their)\s+)?(?:employment\s+(?:ended|was\s+terminated)|(?:being\s+)?terminated|(?:his|her|their)\s+resignation|leaving\s+the\s+(?:practice|organization|company|job))\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,40}}?\btook\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?(?:list|lists|records|files|charts|documents|data|information)\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:impermissibly|improperly|inappropriately)\s+(?:acquired|retained|kept)\b"
+          rf"|\bformer\s+{_WORKFORCE}\b[^;]{{0,30}}?\b(?:was|were)\s+in\s+possession\s+of\b|\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:fraud|identity\s+theft)\s+investigation\b"
+          rf"|\bleaving\b[^;]{{0,60}}?\bto\s+(?:begin|start)\s+(?:employment|work)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
           rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("lost-device", "vectors", "lost_device",
-          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|unaccounted\s+for)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"),
     _rule("stolen-device", "vectors", "stolen_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,6}}?{_DEVICE}\b"),
-    _rule("stolen-with", "vectors", "stolen_device", rf"\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
+    _rule("stolen-with", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,40}}?\bremoved\b[^;]{{0,60}}?\bwithout\s+(?:its|their|the\s+\w+['’]s)?\s*(?:consent|authori[sz]ation|permission)\b|\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,3}}?{_PAPER}\b"),
@@ -257,11 +270,12 @@ RULES: tuple[Rule, ...] = (
           r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
           r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b|\bintended\s+for\s+(?:an?other|a\s+different)\s+(?:individual|person|patient|member|recipient|customer)s?\b|\bwrong\s+names?\s+to\s+be\b"
           r"|\bpostcards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with)\b"
+          r"|\b(?:failed\s+to\s+(?:mask|hide|conceal)|exposed|showed)\s+(?:the\s+|all\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|people|parents?|guardians?)\b"
           r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
-          r"\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\b[^;]{0,120}?\b(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
+          r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\b[^;]{0,120}?\b(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
@@ -330,7 +344,7 @@ _HACKING_WORDS = re.compile(
 _REMEDIATION = re.compile(
     r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
-    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))(?!\s+that)|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
@@ -353,7 +367,7 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
 _REPORTER_IS_BA = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
-_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:third[- ]party\s+)?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
+_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
 _SOMEONE_ELSES_STAFF = re.compile(r"\bbusiness\s+associate|\bBA\b|\bvendor|\bcontractor", re.I)
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
