@@ -492,7 +492,7 @@ def trend_chart(overview: Overview, role: str, lang: str, root: str) -> Chart:
                 }
             )
     spec = _spec(_trend_design(lang, category_title(vocabulary_name, lang)), rows, title, lang)
-    return Chart(f"trend-{role}", title, ui("chart_description_links", lang, title=title), spec)
+    return Chart(f"trend-{role}", title, ui("chart_description", lang, title=title), spec)
 
 
 def threat_actor_chart(overview: Overview, lang: str) -> Chart:
