@@ -43,3 +43,8 @@ STATIC_CHART_WIDTH = 640
 STATIC_CHART_FONT = "sans-serif"
 """The SVGs name one generic family: the reader's browser picks its own (with Chinese glyphs), and
 measuring text against a long font list made drawing each chart three times slower."""
+
+SITE_URL_VARIABLE = "TRACKER_SITE_URL"
+"""The environment variable that says where the site is published, e.g. https://example.org/tracker/ (the
+publish workflow sets it). Without it, pages carry no canonical link and the sitemap is left out: both need
+absolute addresses."""

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 import yaml
 from mergedeep import merge
 
-from generator.config import LANGUAGES, REPO_ROOT
+from generator.config import LANGUAGES, REPO_ROOT, SITE_URL_VARIABLE
 from generator.write import swap_in
 
 
@@ -41,11 +41,6 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(REPO_ROOT / hook) for hook in config.get("hooks", [])]
     return config
-
-
-SITE_URL_VARIABLE = "TRACKER_SITE_URL"
-"""Where the site is published (the publish workflow sets it). Without it, pages carry no canonical
-link and the sitemap is left out: both need absolute addresses."""
 
 
 def published_url() -> str | None:
