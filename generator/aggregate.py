@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import Incident, PartialDate
+from generator.model import CASE_SUMMARY_KINDS, Incident, PartialDate
 from generator.vocab import BUSINESS_ASSOCIATE, BUSINESS_ASSOCIATE_CODES, category_codes
 
 
@@ -72,21 +72,16 @@ class CaseSummaryFigures:
         return row.incidents / self.reports if row else 0.0
 
 
-CASE_SUMMARY_BREAKDOWNS: tuple[tuple[str, Callable[[Incident], Iterable[str]]], ...] = (
-    ("attack_vector", lambda incident: incident.case_summary.vectors),
-    ("data_type", lambda incident: incident.case_summary.data_types),
-    ("entity_action", lambda incident: incident.case_summary.actions),
-    ("ocr_outcome", lambda incident: incident.case_summary.outcomes),
-)
-
-
 def case_summary_figures(incidents: Iterable[Incident]) -> CaseSummaryFigures:
     incidents = list(incidents)
     summarised = [incident for incident in incidents if incident.case_summary is not None]
     return CaseSummaryFigures(
         reports=len(summarised),
         hhs_reports=sum(1 for incident in incidents if incident.hhs is not None),
-        breakdowns=tuple(breakdown(summarised, name, codes_of) for name, codes_of in CASE_SUMMARY_BREAKDOWNS),
+        breakdowns=tuple(
+            breakdown(summarised, vocabulary_name, lambda incident, kind=kind: getattr(incident.case_summary, kind))
+            for kind, vocabulary_name in CASE_SUMMARY_KINDS
+        ),
     )
 
 

@@ -77,16 +77,7 @@ def case_summary_rows(incident: Incident, lang: str) -> list[Row] | None:
     facts = incident.case_summary
     if facts is None:
         return None
-    rows = [
-        (vocabulary(name).labels[lang], labels(name, codes, lang))
-        for name, codes in (
-            ("attack_vector", facts.vectors),
-            ("data_type", facts.data_types),
-            ("entity_action", facts.actions),
-            ("ocr_outcome", facts.outcomes),
-        )
-        if codes
-    ]
+    rows = [(vocabulary(name).labels[lang], labels(name, codes, lang)) for name, codes in facts.by_vocabulary() if codes]
     if facts.business_associate:
         rows.append((ui("case_summary_business_associate", lang), facts.business_associate))
     return rows

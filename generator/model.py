@@ -137,6 +137,15 @@ class Source:
     published: PartialDate | None = None
 
 
+CASE_SUMMARY_KINDS: tuple[tuple[str, str], ...] = (
+    ("vectors", "attack_vector"),
+    ("data_types", "data_type"),
+    ("actions", "entity_action"),
+    ("outcomes", "ocr_outcome"),
+)
+"""Each kind of fact OCR's case summary gives (a field of hhs.case_summary) and the vocabulary of its codes."""
+
+
 @dataclass(frozen=True)
 class CaseSummaryFacts:
     """What OCR's case summary of a report states, as derived by the importer's rules (never the text)."""
@@ -148,6 +157,10 @@ class CaseSummaryFacts:
     actions: tuple[str, ...] = ()
     outcomes: tuple[str, ...] = ()
     business_associate: str | None = None
+
+    def by_vocabulary(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(vocabulary, codes) for each kind of fact, in display order."""
+        return [(vocabulary_name, getattr(self, kind)) for kind, vocabulary_name in CASE_SUMMARY_KINDS]
 
 
 @dataclass(frozen=True)
@@ -229,7 +242,7 @@ def _case_summary(block: dict[str, Any] | None) -> CaseSummaryFacts | None:
         data_types=tuple(block.get("data_types") or ()),
         actions=tuple(block.get("actions") or ()),
         outcomes=tuple(block.get("outcomes") or ()),
-        business_associate=tidy_name(HIDDEN_CHARACTERS.sub("", block["business_associate"])) if block.get("business_associate") else None,
+        business_associate=tidy_name(block["business_associate"]) if block.get("business_associate") else None,
     )
 
 

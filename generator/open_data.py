@@ -20,7 +20,7 @@ from generator import formatting
 from generator.aggregate import Overview
 from generator.config import LANGUAGES
 from generator.incident_page import title as incident_title
-from generator.model import Incident, PartialDate
+from generator.model import CASE_SUMMARY_KINDS, Incident, PartialDate
 from generator.vocab import category_label, ui, vocabularies
 
 OPEN_DATA_VERSION = "v1"
@@ -98,10 +98,7 @@ def _case_summary_record(incident: Incident) -> dict[str, Any] | None:
     return {
         "as_of": _date(facts.as_of),
         "derived_from": "ocr_case_summary",
-        "vectors": list(facts.vectors),
-        "data_types": list(facts.data_types),
-        "actions": list(facts.actions),
-        "outcomes": list(facts.outcomes),
+        **{kind: list(getattr(facts, kind)) for kind, _ in CASE_SUMMARY_KINDS},
         "business_associate": facts.business_associate,
     }
 
@@ -135,8 +132,8 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
 
 def _case_summary_cells(facts: dict[str, Any] | None) -> list[str]:
     if not facts:
-        return ["", "", "", "", ""]
-    return [";".join(facts[kind]) for kind in ("vectors", "data_types", "actions", "outcomes")] + [facts["business_associate"] or ""]
+        return [""] * (len(CASE_SUMMARY_KINDS) + 1)
+    return [";".join(facts[kind]) for kind, _ in CASE_SUMMARY_KINDS] + [facts["business_associate"] or ""]
 
 
 _FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?!\d+(?:\.\d+)?$)")

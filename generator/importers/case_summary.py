@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from generator.model import HIDDEN_CHARACTERS, tidy_name
+from generator.model import CASE_SUMMARY_KINDS, tidy_name
 from generator.vocab import vocabulary
 
-KINDS = ("vectors", "data_types", "actions", "outcomes")
-"""The kinds of fact, each with its vocabulary: attack_vector, data_type, entity_action, ocr_outcome."""
-VOCABULARY_OF_KIND = {"vectors": "attack_vector", "data_types": "data_type", "actions": "entity_action", "outcomes": "ocr_outcome"}
+VOCABULARY_OF_KIND = dict(CASE_SUMMARY_KINDS)
+KINDS = tuple(VOCABULARY_OF_KIND)
+"""The kinds of fact: vectors, data_types, actions, outcomes."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class CaseFacts:
         """The facts as the incident file's hhs.case_summary holds them: empty kinds left out."""
         block: dict[str, object] = {kind: list(getattr(self, kind)) for kind in KINDS if getattr(self, kind)}
         if self.business_associate:
-            block["business_associate"] = tidy_name(HIDDEN_CHARACTERS.sub("", self.business_associate))
+            block["business_associate"] = tidy_name(self.business_associate)  # hidden characters go too
         return block
 
 
@@ -465,11 +465,11 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     if "improper_disposal" in breach_types and "improper_disposal" not in vectors:
         disposal = _unnegated(_DISPOSAL_WORDS, text)
         if disposal is not None:  # HHS says so, and the summary tells of the disposal in its own words
-            vectors["improper_disposal"] = Evidence("vectors", "improper_disposal", "disposal-hhs", disposal.start(), disposal.end())
+            vectors["improper_disposal"] = Evidence("vectors", "improper_disposal", "disposal-hhs", *disposal)
     if not _SPECIFIC_HACKING & set(vectors):
         hacking = _unnegated(_HACKING_WORDS, text)
         if hacking is not None:
-            vectors["hacking_unspecified"] = Evidence("vectors", "hacking_unspecified", "hacking-no-detail", hacking.start(), hacking.end())
+            vectors["hacking_unspecified"] = Evidence("vectors", "hacking_unspecified", "hacking-no-detail", *hacking)
     name, name_evidence = (None, None) if reporter_is_vendor else _business_associate_name(text)
     evidence = [item for kind in KINDS for item in found[kind].values()] + ([name_evidence] if name_evidence else [])
     return CaseFacts(
@@ -479,25 +479,13 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     )
 
 
-def _unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _unnegated(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """The span in the summary of the first match that no negation, hypothesis or remediation covers."""
     for offset, sentence in sentences(text):
         for match in pattern.finditer(sentence):
             if not (negated(sentence, match.start(), match.end(), inside=True) or _hedged(sentence, match.start()) or _REMEDIATION.search(sentence)):
-                return _Shifted(match, offset)
+                return offset + match.start(), offset + match.end()
     return None
-
-
-class _Shifted:
-    """A match's span moved from its sentence into the whole summary."""
-
-    def __init__(self, match: re.Match[str], offset: int) -> None:
-        self._start, self._end = offset + match.start(), offset + match.end()
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
 
 
 def _gate_by_hhs_columns(vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
