@@ -1,5 +1,5 @@
-"""Titles and short accounts written from the facts alone, in each language, for incidents that only
-the HHS list knows about. Pure functions; every word comes from interface_text.yaml and the vocabularies."""
+"""Every incident's title, and titles and short accounts written from the facts alone, in each language, for
+incidents that only the HHS list knows about. Pure functions; every word comes from interface_text.yaml and the vocabularies."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ def _phrases(vocabulary_name: str, codes: tuple[str, ...], lang: str, clauses: b
 def title_from_facts(incident: Incident, lang: str) -> str:
     types = (", " if lang == "en" else "、").join(label("breach_type", code, lang) for code in incident.breach.types)
     return ui("generated_title", lang, organization=incident.organization.display_name(lang), types=types)
+
+
+def incident_title(incident: Incident, lang: str) -> str:
+    """The incident's title wherever it is shown (page, chart, feed, open data): the one people wrote,
+    else one written from the facts."""
+    return incident.title.in_(lang) if incident.title else title_from_facts(incident, lang)
 
 
 def _apposition(incident: Incident, lang: str) -> str:

@@ -1,24 +1,20 @@
 """Stage 4c: a static SVG of every chart, for readers without JavaScript and for feeds and previews.
 
 vl-convert runs Vega in an embedded JavaScript engine. An engine copied by fork() is unsafe, so misses
-are rendered in *spawned* worker processes, and each SVG is cached under .cache/charts by a hash of its
-spec: a rebuild renders only the charts whose figures changed (an HHS import touches one or two years).
+are drawn in *spawned* worker processes, and each image is cached (config.chart_cache) by a hash of its
+spec: a rebuild draws only the charts whose figures changed (an HHS import touches one or two years).
+Reading and writing the cache is generator.load's and generator.write's job.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from generator.config import STATIC_CHART_FONT, STATIC_CHART_WIDTH, VEGA_LITE_VERSION
-from generator.parallel import workers
+from generator.parallel import chunks, run_jobs
 
 IN_PROCESS = 12
 """Below this many charts to render, spawning workers costs more than it saves."""
@@ -73,14 +69,15 @@ def png_from_svg(svg: str) -> bytes:
     return vl_convert.svg_to_png(svg, scale=2)
 
 
-@contextmanager
-def _drawing(jobs: int) -> Iterator[Callable[[Callable[[Any], Any], list[Any]], list[Any]]]:
-    """A way to run a drawing function over many inputs: in spawned workers when there are enough."""
-    if jobs < IN_PROCESS or workers() < 2:
-        yield lambda function, inputs: [function(item) for item in inputs]
-        return
-    with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield lambda function, inputs: list(pool.map(function, inputs, chunksize=max(len(inputs) // (workers() * 2), 1)))
+def _draw(kind: str, inputs: list[Any]) -> list[Any]:
+    """One worker's share: SVGs from specs, or PNGs from SVGs."""
+    return [svg_of(item) if kind == "svg" else png_from_svg(item) for item in inputs]
+
+
+def _draw_all(kind: str, inputs: list[Any]) -> list[Any]:
+    """Every input drawn, in spawned workers when there are enough of them (the engine must not be forked)."""
+    pieces = run_jobs(_draw, chunks(inputs, per_worker=2), kind, parallel=len(inputs) >= IN_PROCESS, start_method="spawn")
+    return [image for piece in pieces for image in piece]
 
 
 def cache_key(spec: dict[str, Any], kind: str = "svg") -> str:
@@ -89,38 +86,33 @@ def cache_key(spec: dict[str, Any], kind: str = "svg") -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def render_images(specs: dict[str, dict[str, Any]], cache: Path | None) -> tuple[dict[str, str | bytes], int]:
-    """{name: image} for {name: Vega-Lite spec}, an SVG (text) or a PNG (bytes) as the name ends, and how
-    many had to be made (the rest came from `cache`). A PNG is its chart's SVG rasterised."""
-    kinds = {name: "png" if name.endswith(".png") else "svg" for name in specs}
-    keys = {name: cache_key(spec, kinds[name]) for name, spec in specs.items()}
-    images: dict[str, str | bytes] = {}
-    if cache is not None:
-        for name, key in keys.items():
-            path = cache / f"{key}.{kinds[name]}"
-            if path.is_file():
-                images[name] = path.read_bytes() if kinds[name] == "png" else path.read_text(encoding="utf-8")
+def cache_names(specs: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """{name: file name in the chart cache} for {name: Vega-Lite spec}: the spec's hash, and its kind."""
+    return {name: f"{cache_key(spec, _kind(name))}.{_kind(name)}" for name, spec in specs.items()}
+
+
+def _kind(name: str) -> str:
+    return "png" if name.endswith(".png") else "svg"
+
+
+def render_images(specs: dict[str, dict[str, Any]], cached: dict[str, str | bytes]) -> tuple[dict[str, str | bytes], dict[str, str | bytes]]:
+    """{name: image} for {name: Vega-Lite spec}, an SVG (text) or a PNG (bytes) as the name ends, and
+    the images it had to draw, by their file name in the cache. `cached` holds the images found in the
+    cache ({name: image}, generator.load.read_cached_images). A PNG is its chart's SVG rasterised."""
+    names = cache_names(specs)
+    keys = {name: file_name.rsplit(".", 1)[0] for name, file_name in names.items()}
+    images: dict[str, str | bytes] = {name: image for name, image in cached.items() if name in specs}
     missing = [name for name in specs if name not in images]
-    png_names = [name for name in missing if kinds[name] == "png"]
-    svg_keys = {name: keys[name] if kinds[name] == "svg" else cache_key(specs[name], "svg") for name in missing}
-    svg_by_key = {keys[name]: image for name, image in images.items() if kinds[name] == "svg"}
+    png_names = [name for name in missing if _kind(name) == "png"]
+    svg_keys = {name: keys[name] if _kind(name) == "svg" else cache_key(specs[name], "svg") for name in missing}
+    svg_by_key = {keys[name]: image for name, image in images.items() if _kind(name) == "svg"}
     to_draw: dict[str, dict[str, Any]] = {}  # every SVG still missing, with those only a PNG needs
     for name in missing:
         if svg_keys[name] not in svg_by_key:
             to_draw.setdefault(svg_keys[name], specs[name])
-    with _drawing(len(to_draw) + len(png_names)) as draw:
-        svg_by_key.update(zip(to_draw, draw(svg_of, list(to_draw.values())), strict=True))
-        pngs = draw(png_from_svg, [svg_by_key[svg_keys[name]] for name in png_names])
-    made: dict[str, str | bytes] = {name: svg_by_key[keys[name]] for name in missing if kinds[name] == "svg"}
+    svg_by_key.update(zip(to_draw, _draw_all("svg", list(to_draw.values())), strict=True))
+    pngs = _draw_all("png", [svg_by_key[svg_keys[name]] for name in png_names])
+    made: dict[str, str | bytes] = {name: svg_by_key[keys[name]] for name in missing if _kind(name) == "svg"}
     made.update(zip(png_names, pngs, strict=True))
-    for name, image in made.items():
-        images[name] = image
-        if cache is not None:
-            cache.mkdir(parents=True, exist_ok=True)
-            temporary = cache / f".{keys[name]}.tmp"
-            if isinstance(image, bytes):
-                temporary.write_bytes(image)
-            else:
-                temporary.write_text(image, encoding="utf-8")
-            temporary.replace(cache / f"{keys[name]}.{kinds[name]}")
-    return images, len(missing)
+    images.update(made)
+    return images, {names[name]: image for name, image in made.items()}

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 
 import altair as alt
 
-from generator import formatting
+from generator import formatting, layout
 from generator.aggregate import HACKING, Breakdown, Overview, YearSummary
-from generator.incident_page import title as incident_title
+from generator.accounts import incident_title
 from generator.model import PartialDate
 from generator.vocab import category_label, category_title, label, ui
 
@@ -251,7 +251,7 @@ def largest_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Char
             "individuals": incident.latest_count.count or 0,
             "individuals_text": formatting.count_cell(incident.latest_count, lang),
             "reported": formatting.date_text(incident.reference_date, lang),
-            "url": f"{root}incidents/{incident.id}/",
+            "url": root + layout.incident(incident.id).url,
         }
         for name, incident in zip(names, incidents, strict=True)
     ]
@@ -287,7 +287,7 @@ def months_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Chart
                 "month": formatting.month_name(number, lang),
                 "month_full": formatting.date_text(PartialDate(summary.year, number), lang),
                 **figures,
-                **({"url": f"{root}years/{month.slug}/"} if month else {}),
+                **({"url": root + layout.month(month.slug).url} if month else {}),
             }
         )
     spec = _spec(_months_design(lang), _ranked(rows), title, lang)
@@ -333,7 +333,7 @@ def _year_rows(overview: Overview, lang: str, root: str) -> list[dict[str, Any]]
         {
             "year": ui("year_link", lang, year=summary.year),
             "year_number": summary.year,
-            "url": f"{root}years/{summary.year}/",
+            "url": root + layout.year(summary.year).url,
             "rank": rank,
             **_figures(summary.totals.incidents, summary.totals.individuals, lang),
         }
@@ -401,7 +401,7 @@ def individuals_per_year_chart(overview: Overview, lang: str, root: str) -> Char
         top_count = (top.latest_count.count or 0) if top else 0
         common = {
             "year": ui("year_link", lang, year=summary.year),
-            "url": f"{root}years/{summary.year}/",
+            "url": root + layout.year(summary.year).url,
             "rank": rank,
             "total_text": formatting.exact_number(summary.totals.individuals, lang),
         }

@@ -1,5 +1,5 @@
 """The command line: a thin layer over the pipeline. Exit 0 when all is well, 1 for problems in the
-data, 2 for a misused command (argparse's own convention)."""
+data, 2 for a misused command or setting (argparse's own convention), 3 for a fault of the generator."""
 
 from __future__ import annotations
 
@@ -13,18 +13,19 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator import config
+from generator import config, layout
 from generator.aggregate import overview
 from generator.importers.case_summary import explain, extract
 from generator.importers.hhs_export import LISTS, ExportError, export_metadata, read_export
 from generator.importers.hhs_import import Importer
 from generator.importers.summary import format_summary
-from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_pages
+from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_hand_written_pages, read_text
 from generator.problems import Problem, summary_line
 from generator.parallel import garbage_collector_paused
 from generator.pipeline import build_content, validate_folder
-from generator.render import generated_page_paths
-from generator.render import prepare as prepare_to_render
+from generator.page_keys import build_record_from_json
+from generator.render.pages import generated_page_paths
+from generator.render.templates import prepare as prepare_to_render
 from generator.field_reference import with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
@@ -34,7 +35,7 @@ from generator.site import build_site
 from generator.validate import validate
 from generator.vendor import BUNDLE_PATH, bundle_text
 from generator.vocab import vocabulary
-from generator.write import write_files
+from generator.write import create_file, write_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -82,13 +83,13 @@ def command_build(args: argparse.Namespace) -> int:
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
     incidents_overview = overview(result.incidents)
-    hand_written = read_pages(args.pages)
-    generated_paths = generated_page_paths(incidents_overview)
-    clashes = sorted(generated_paths & set(hand_written))
+    record = build_record_from_json(read_text(config.CONTENT_DIR / layout.BUILD_RECORD))
+    hand_written = read_hand_written_pages(config.CONTENT_DIR, record.generated)
+    clashes = sorted(generated_page_paths(incidents_overview) & set(hand_written))
     if clashes:
-        print(f"build: pages/ holds pages the generator writes: {', '.join(clashes)}", file=sys.stderr)
+        print(f"build: content/ holds hand-written pages where the generator writes its own: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    count = build_content(incidents_overview, hand_written, args.content, args.chart_cache)
+    count = build_content(incidents_overview, hand_written, args.content, args.chart_cache or config.chart_cache())
     print(f"build: {len(result.incidents)} incidents, {count.files} files in {args.content}, {count.changed} of them changed", file=sys.stderr)
     return EXIT_OK
 
@@ -127,9 +128,7 @@ def command_new(args: argparse.Namespace) -> int:
     incident_id = unique_id(f"{slug(organization)}-{date.year}", taken)
     path = args.incidents / str(date.year) / f"{incident_id}.yaml"
     text = new_incident_text(NewIncident(incident_id, organization, date, source_url, args.state, args.entity_type))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8") as stream:  # never overwrite
-        stream.write(text)
+    create_file(path, text)  # never overwrites
     print(f"new: wrote {display_path(path, config.REPO_ROOT)}; fill in the fields marked required, then run: python -m generator validate")
     return EXIT_OK
 
@@ -155,21 +154,20 @@ def _generated_documents() -> dict[Path, str]:
     documents = {config.SCHEMA_PATH: schema_json()}
     for lang, name in GUIDES.items():
         path = config.REPO_ROOT / name
-        documents[path] = with_reference(path.read_text(encoding="utf-8"), lang)
+        documents[path] = with_reference(read_text(path) or "", lang)
     return documents
 
 
 def command_schema(args: argparse.Namespace) -> int:
     documents = _generated_documents()
-    stale = [path for path, text in documents.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    stale = [path for path, text in documents.items() if read_text(path) != text]
     names = ", ".join(str(path.relative_to(config.REPO_ROOT)) for path in stale)
     if args.check:
         if stale:
             print(f"out of date: {names}; run: python -m generator schema", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
-    for path in stale:
-        path.write_text(documents[path], encoding="utf-8")
+    write_files({path: documents[path] for path in stale})
     print(f"schema: {'wrote ' + names if stale else 'everything was up to date'}", file=sys.stderr)
     return EXIT_OK
 
@@ -220,7 +218,7 @@ def command_import_hhs(args: argparse.Namespace) -> int:
     write_files(changed)
     print(format_summary(summaries, len(changed)), end="")
     if args.summary_markdown:
-        args.summary_markdown.write_text(format_summary(summaries, len(changed), markdown=True), encoding="utf-8")
+        write_files({args.summary_markdown: format_summary(summaries, len(changed), markdown=True)})
     return EXIT_OK
 
 
@@ -267,8 +265,7 @@ def command_case_facts(args: argparse.Namespace) -> int:
 def command_vendor(args: argparse.Namespace) -> int:
     text = bundle_text()
     if args.check:
-        current = BUNDLE_PATH.read_text(encoding="utf-8") if BUNDLE_PATH.is_file() else ""
-        if current != text:
+        if read_text(BUNDLE_PATH) != text:
             print(f"vendor: {BUNDLE_PATH.relative_to(config.REPO_ROOT)} is out of date; run `python -m generator vendor`", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
@@ -300,9 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="validate, then write the bilingual pages into content/")
     common(build)
-    build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="output folder, owned by the generator: brought up to date whole (default: content/)")
-    build.add_argument("--pages", type=Path, default=config.PAGES_DIR, help="hand-written pages (default: pages/)")
-    build.add_argument("--chart-cache", type=Path, default=config.CHART_CACHE, help="chart SVGs already drawn, by spec hash (default: .cache/charts/)")
+    build.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="where the pages go, beside the hand-written ones of content/ (default: content/)")
+    build.add_argument("--chart-cache", type=Path, help=f"chart images already drawn, by spec hash (default: ${config.CHART_CACHE_VARIABLE}, else .cache/charts/)")
     build.set_defaults(handler=command_build)
 
     new = commands.add_parser("new", help="start a new incident file, with a comment on every field (asks for what flags do not give)")
@@ -317,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     site = commands.add_parser("site", help="build site/ from content/ with MkDocs, both languages in parallel")
     site.add_argument("--content", type=Path, default=config.CONTENT_DIR, help="the generated pages (default: content/)")
-    site.add_argument("--output", type=Path, default=config.REPO_ROOT / "site", help="where the site goes, replaced whole (default: site/)")
+    site.add_argument("--output", type=Path, default=config.SITE_DIR, help="where the site goes, replaced whole (default: site/)")
     site.set_defaults(handler=command_site)
 
     importer = commands.add_parser("import-hhs", help="create or update incident files from HHS OCR breach portal exports (CSV, XLSX)")
@@ -355,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with garbage_collector_paused():
             return args.handler(args)
+    except config.SettingError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # the reader stopped reading (`| head`): not a fault
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

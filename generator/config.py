@@ -1,16 +1,60 @@
-"""Where things are and which languages the site speaks: declared once, read by every stage."""
+"""Where things are, which languages the site speaks, and the settings a user can change: declared once,
+read by every stage. Settings come from environment variables, each documented here and in the README."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INCIDENTS_DIR = REPO_ROOT / "incidents"
 CONTENT_DIR = REPO_ROOT / "content"
-PAGES_DIR = REPO_ROOT / "pages"
+"""The site's Markdown: hand-written pages (committed) and generated ones (git-ignored) side by side."""
+SITE_DIR = REPO_ROOT / "site"
 SCHEMA_PATH = REPO_ROOT / "schema" / "incident.schema.json"
-CHART_CACHE = REPO_ROOT / ".cache" / "charts"
-"""Chart SVGs by the hash of their spec, so a rebuild draws only the charts whose figures changed."""
+
+CHART_CACHE_VARIABLE = "TRACKER_CHART_CACHE"
+"""Where drawn chart images are kept by the hash of their spec, so a rebuild draws only the charts whose
+figures changed. Default: .cache/charts/ in the repository. `build --chart-cache` overrides it."""
+
+
+def chart_cache() -> Path:
+    value = os.environ.get(CHART_CACHE_VARIABLE, "").strip()
+    return Path(value) if value else REPO_ROOT / ".cache" / "charts"
+
+
+WORKERS_VARIABLE = "TRACKER_WORKERS"
+"""How many processes a build may use. Default: every core this process may run on; 1 runs everything in
+this process."""
+
+
+class SettingError(ValueError):
+    """A setting with a value it cannot take; the message names the variable and what it expects."""
+
+
+def workers() -> int:
+    value = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise SettingError(f"{WORKERS_VARIABLE}={value!r}: expected a whole number of processes, 1 or more")
+        return int(value)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+START_METHOD_VARIABLE = "TRACKER_START_METHOD"
+"""How worker processes start: 'fork' (the default where the system has it: workers inherit the
+parent's memory) or 'spawn' (the default elsewhere: each worker receives what it needs, pickled)."""
+
+
+def start_method() -> str:
+    value = os.environ.get(START_METHOD_VARIABLE, "").strip()
+    methods = multiprocessing.get_all_start_methods()
+    if value:
+        if value not in ("fork", "spawn") or value not in methods:
+            raise SettingError(f"{START_METHOD_VARIABLE}={value!r}: expected one of {', '.join(m for m in ('fork', 'spawn') if m in methods)}")
+        return value
+    return "fork" if "fork" in methods else "spawn"
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 """Site languages; the first is the default, served at the site root."""

@@ -7,12 +7,13 @@ Dates come from the data, not the clock: two builds of the same data give the sa
 
 from __future__ import annotations
 
+import posixpath
 import uuid
 from xml.etree import ElementTree
 
-from generator import formatting
+from generator import formatting, layout
 from generator.aggregate import Overview
-from generator.incident_page import title as incident_title
+from generator.accounts import incident_title
 from generator.model import Incident, PartialDate
 from generator.vocab import ui
 
@@ -48,13 +49,13 @@ def _count_changes(incidents: tuple[Incident, ...]) -> list[tuple[Incident, int]
 
 
 def feed(overview: Overview, lang: str, kind: str) -> str:
-    """The Atom document for one feed; links are relative to the feed's place, feeds/<kind>.xml."""
+    """The Atom document for one feed; links are relative to the feed's place (generator.layout.feed)."""
     root = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-Hans" if lang == "zh" else lang})
     _element(root, "title", ui(f"feed_{kind}_title", lang))
     _element(root, "subtitle", ui(f"feed_{kind}_subtitle", lang))
     _element(root, "id", _entry_id("feed", lang, kind))
-    _element(root, "link", rel="self", href=f"{kind}.xml")
-    _element(root, "link", rel="alternate", type="text/html", href="../")
+    _element(root, "link", rel="self", href=posixpath.basename(layout.feed(kind)))
+    _element(root, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT)
     entries: list[tuple[str, str, str, str, Incident]] = []
     if kind == "new":
         for incident in overview.incidents[:ENTRIES]:
@@ -81,11 +82,12 @@ def feed(overview: Overview, lang: str, kind: str) -> str:
         _element(entry, "id", entry_id)
         _element(entry, "title", title)
         _element(entry, "updated", stamp)
-        _element(entry, "link", rel="alternate", type="text/html", href=f"../incidents/{incident.id}/")
+        _element(entry, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT + layout.incident(incident.id).url)
         _element(entry, "summary", summary)
     ElementTree.register_namespace("", ATOM)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
 
 
 def feed_files(overview: Overview, lang: str) -> dict[str, str]:
-    return {f"feeds/{kind}.xml": feed(overview, lang, kind) for kind in FEEDS}
+    """{path under the language's folder: Atom document}"""
+    return {layout.feed(kind): feed(overview, lang, kind) for kind in FEEDS}

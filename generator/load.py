@@ -7,6 +7,7 @@ keys are errors. Every mistake becomes a Problem with its line; nothing here rai
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from generator.config import MAX_INCIDENT_FILE_BYTES
+from generator.config import LANGUAGES, MAX_INCIDENT_FILE_BYTES
 from generator.problems import FieldPath, Problem, field_name
 
 Position = tuple[int, int]
@@ -327,9 +328,64 @@ def load_incident_files(paths: list[Path], root: Path) -> list[LoadedFile]:
     return loaded
 
 
-def read_pages(directory: Path) -> dict[str, str]:
-    """Hand-written Markdown pages, as {path under the folder: text}."""
+def read_text(path: Path) -> str | None:
+    """A text file of the repository or of a build, or None when it is not there."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def files_under(folder: Path) -> frozenset[str]:
+    """Every file under `folder`, by its path relative to it ('/'-separated); empty if there is no folder."""
+    found = set()
+    for parent, _, names in os.walk(folder):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.update(name if prefix == "." else f"{prefix}/{name}" for name in names)
+    return frozenset(found)
+
+
+def read_hand_written_pages(content: Path, generated: frozenset[str]) -> dict[str, str]:
+    """The hand-written pages of content/, as {path under content/: text}: every page in a language's
+    folder that the last build (whose record says what it `generated`) did not make."""
+    pages = {}
+    for lang in LANGUAGES:
+        for path in sorted((content / lang).rglob("*.md")):
+            relative = path.relative_to(content).as_posix()
+            if relative not in generated:
+                pages[relative] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def read_yaml_config(path: Path) -> dict[str, Any]:
+    """A configuration file of the repository (mkdocs.yml)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def generator_source() -> dict[str, bytes]:
+    """Every file the generator is made of (code, templates, YAML), by its path in the package."""
+    package = Path(__file__).resolve().parent
     return {
-        path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(directory.rglob("*.md"))
+        path.relative_to(package).as_posix(): path.read_bytes()
+        for path in sorted(package.rglob("*"))
+        if path.suffix in (".py", ".j2", ".yaml") and path.is_file()
     }
+
+
+def read_cached_images(cache: Path, names: dict[str, str]) -> dict[str, str | bytes]:
+    """{name: image} for the {name: file name in the cache} already drawn; SVGs as text, PNGs as bytes."""
+    images: dict[str, str | bytes] = {}
+    for name, file_name in names.items():
+        try:
+            data = (cache / file_name).read_bytes()
+        except OSError:
+            continue
+        images[name] = data if file_name.endswith(".png") else data.decode("utf-8")
+    return images

@@ -16,15 +16,14 @@ import json
 import re
 from typing import Any
 
-from generator import formatting
+from generator import formatting, layout
+from generator.layout import OPEN_DATA_VERSION
 from generator.aggregate import Overview
 from generator.config import LANGUAGES
-from generator.incident_page import title as incident_title
+from generator.accounts import incident_title
 from generator.model import CASE_SUMMARY_KINDS, Incident, PartialDate
 from generator.vocab import category_label, ui, vocabularies
 
-OPEN_DATA_VERSION = "v1"
-OPEN_DATA_DIR = f"data/{OPEN_DATA_VERSION}"
 EXPLORER_VOCABULARIES = ("entity_type", "breach_type", "location", "attack_vector", "data_type", "ocr_outcome", "us_state")
 
 
@@ -86,7 +85,7 @@ def incident_record(incident: Incident) -> dict[str, Any]:
             "last_seen": _date(incident.hhs.last_seen),
             "case_summary": _case_summary_record(incident),
         },
-        "pages": {lang: f"{'' if lang == LANGUAGES[0] else lang + '/'}incidents/{incident.id}/" for lang in LANGUAGES},
+        "pages": {lang: layout.incident_site_url(incident.id, lang) for lang in LANGUAGES},
     }
 
 
@@ -184,18 +183,18 @@ def _json(data: Any) -> str:
 
 
 def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
-    """{path under the site root: text} of every open-data file (written once, into the first language)."""
+    """{name: text} of every open-data file; generator.layout says where they go."""
     records = [incident_record(incident) for incident in overview.incidents]
-    one_by_one = {f"{OPEN_DATA_DIR}/incidents/{record['id']}.json": _json(record) for record in records}
+    one_by_one = {f"incidents/{record['id']}.json": _json(record) for record in records}
     # incidents.json is those same texts in one list: what _json({"incidents": records, "version": ...})
     # would write, without encoding every record a second time.
     every_record = ",".join(text.rstrip("\n") for text in one_by_one.values())
     files = {
-        f"{OPEN_DATA_DIR}/incidents.json": f'{{"incidents":[{every_record}],"version":{json.dumps(OPEN_DATA_VERSION)}}}\n',
-        f"{OPEN_DATA_DIR}/incidents.csv": incidents_csv(records),
-        f"{OPEN_DATA_DIR}/years.json": _json({"version": OPEN_DATA_VERSION, "years": years_record(overview)}),
-        f"{OPEN_DATA_DIR}/vocabularies.json": _json(vocabularies_record()),
-        f"{OPEN_DATA_DIR}/incident.schema.json": schema_text,
+        "incidents.json": f'{{"incidents":[{every_record}],"version":{json.dumps(OPEN_DATA_VERSION)}}}\n',
+        "incidents.csv": incidents_csv(records),
+        "years.json": _json({"version": OPEN_DATA_VERSION, "years": years_record(overview)}),
+        "vocabularies.json": _json(vocabularies_record()),
+        "incident.schema.json": schema_text,
     }
     files.update(one_by_one)
     return files
@@ -233,4 +232,5 @@ def explorer_data(overview: Overview, lang: str) -> str:
             ]
         )
     labels = {name: {code: category_label(name, code, lang) for code in vocabularies()[name].codes} for name in EXPLORER_VOCABULARIES}
-    return _json({"columns": list(EXPLORER_COLUMNS), "labels": labels, "unknown": ui("unknown", lang), "rows": rows})
+    page_url = layout.EXPLORER.url_to(layout.INCIDENT_URL_PATTERN)
+    return _json({"columns": list(EXPLORER_COLUMNS), "labels": labels, "unknown": ui("unknown", lang), "page_url": page_url, "rows": rows})

@@ -1,7 +1,8 @@
 """The pipeline's stages put together, with the per-file and per-page work spread over the cores.
 
 load -> validate -> model -> aggregate -> render -> write. Each stage stays a plain function in its own
-module; this one only decides which pieces run side by side.
+module; this one only decides which pieces run side by side. Workers return what they made; only this
+process writes, through generator.write.
 """
 
 from __future__ import annotations
@@ -9,19 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
-from generator import config
-from generator.config import LANGUAGES
+from generator import config, layout
 from generator.aggregate import Overview
-from generator.chart_images import render_images
-from generator.load import incident_files, load_incident_files
+from generator.chart_images import cache_names, render_images
+from generator.config import LANGUAGES
+from generator.load import files_under, incident_files, load_incident_files, read_cached_images, read_text
+from generator.page_keys import BuildRecord, build_record_from_json, build_record_json, page_key
 from generator.parallel import SMALL_JOB, chunks, run_jobs
-from generator.page_keys import FILE_NAME, keys_text, page_key, read_keys
-from generator.render import SITE_PARTS, Specs, incident_page_inputs, incident_page_path, render_incident_pages, render_site_part
-from generator.write import Update, abandon, finish_update, stage_changes, start_update
+from generator.render.pages import SITE_PARTS, Specs, incident_page_inputs, render_incident_pages, render_site_part
 from generator.validate import FileCheck, ValidationResult, check_file, combine, compile_schema
+from generator.write import ContentUpdate, write_files
 
 
 def _check_files(today: dt.date, paths: list[Path]) -> list[FileCheck]:
@@ -32,8 +32,8 @@ def validate_folder(folder: Path, today: dt.date, meanwhile: Callable[[], object
     """Every incident file under `folder`, checked; cross-file rules (unique ids, related ids) need them all.
     meanwhile() runs in this process while the workers check (a build uses it to get ready to render)."""
     files = incident_files(folder)
-    compile_schema()  # once, before the workers fork
-    checked = run_jobs(partial(_check_files, today), chunks(files), parallel=len(files) >= SMALL_JOB, meanwhile=meanwhile)
+    compile_schema()  # before the workers start: forked ones inherit it
+    checked = run_jobs(_check_files, chunks(files), today, parallel=len(files) >= SMALL_JOB, meanwhile=meanwhile)
     return combine([check for chunk in checked for check in chunk])
 
 
@@ -46,69 +46,77 @@ class _Job:
 
 
 @dataclass(frozen=True)
+class _Shared:
+    """What every job of a build needs: the incidents, and the page keys the last build left."""
+
+    overview: Overview
+    previous_keys: dict[str, str]
+    present: frozenset[str]
+    """The files content/ holds now: an incident page gone from it is rendered again."""
+
+
+@dataclass(frozen=True)
 class _Done:
-    staged: list[str] = field(default_factory=list)
-    """The overview files a job made (staged when they changed)."""
+    files: list[tuple[str, str]] = field(default_factory=list)
+    """The files a job made: overview pages, or the incident pages whose key changed."""
     specs: Specs = field(default_factory=dict)
     page_keys: dict[str, str] = field(default_factory=dict)
     """{path: key} of every incident page, rendered or kept as it was."""
 
 
-_RENDERING: tuple[Overview, Update, dict[str, str]] | None = None
-"""What forked workers inherit instead of receiving it pickled: the overview, where pages go, and the
-keys of the incident pages content/ already holds."""
-
-
-def _do(job: _Job) -> _Done:
-    overview, update, previous_keys = _RENDERING
+def _do(shared: _Shared, job: _Job) -> _Done:
+    overview = shared.overview
     if job.site_part:
         pages, specs = render_site_part(overview, job.site_part)
-        return _Done(staged=stage_changes(update, pages), specs=specs)
+        return _Done(files=list(pages.items()), specs=specs)
     keys: dict[str, str] = {}
     wanted = []
     for incident in map(overview.by_id.get, job.incident_ids):
         key = page_key(incident_page_inputs(overview, incident))
         for lang in LANGUAGES:
-            path = incident_page_path(incident.id, lang)
+            path = layout.incident(incident.id).path(lang)
             keys[path] = key
-            if key != previous_keys.get(path) or not (update.target / path).is_file():
+            if key != shared.previous_keys.get(path) or path not in shared.present:
                 wanted.append((incident, lang))
-    stage_changes(update, render_incident_pages(overview, wanted))
-    return _Done(page_keys=keys)
+    return _Done(files=render_incident_pages(overview, wanted), page_keys=keys)
 
 
 @dataclass(frozen=True)
 class BuildCount:
     files: int
-    """Every file content/ holds after the build."""
+    """Every file the build made, hand-written pages included."""
     changed: int
     """Of those, how many were written, plus how many old ones were removed."""
 
 
-def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None = config.CHART_CACHE) -> BuildCount:
+def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None) -> BuildCount:
     """Render every page in every language and bring `target` up to date with them.
 
     Workers take the jobs one by one: the overview pages by part (with their chart specs), then the
     incident pages in chunks, rendering only those whose key changed (generator.page_keys). Then each
-    chart's SVG is drawn (or taken from `chart_cache`). Only when all of that has worked does anything
+    chart's image is drawn (or taken from `chart_cache`). Only when all of that has worked does anything
     in `target` change (generator.write)."""
-    global _RENDERING
-    update = start_update(target)
-    _RENDERING = (overview, update, read_keys(update.target))
+    previous = build_record_from_json(read_text(target / layout.BUILD_RECORD))
+    shared = _Shared(overview, previous.page_keys, files_under(target))
+    update = ContentUpdate(target)
     try:
         ids = [incident.id for incident in overview.incidents]
         jobs = [_Job(site_part=part) for part in SITE_PARTS] + [_Job(incident_ids=tuple(chunk)) for chunk in chunks(ids)]
-        done = run_jobs(_do, jobs, parallel=len(ids) >= SMALL_JOB)
-        images, _ = render_images({path: spec for result in done for path, spec in result.specs.items()}, chart_cache)
+        done = run_jobs(_do, jobs, shared, parallel=len(ids) >= SMALL_JOB)
+        for result in done:
+            update.stage(result.files)
+        specs = {path: spec for result in done for path, spec in result.specs.items()}
+        cached = read_cached_images(chart_cache, cache_names(specs)) if chart_cache else {}
+        images, drawn = render_images(specs, cached)
+        update.stage(images)
         keys = {path: key for result in done for path, key in result.page_keys.items()}
-        keep = {
-            *keys,
-            *(path for result in done for path in result.staged),
-            *stage_changes(update, {**hand_written, **images, FILE_NAME: keys_text(keys)}),
-        }
+        generated = frozenset(update.written | keys.keys())
+        update.written |= keys.keys()  # kept as they are: still this build's
+        update.stage(hand_written)
+        update.stage({layout.BUILD_RECORD: build_record_json(BuildRecord(generated, keys))})
+        if chart_cache and drawn:
+            write_files({chart_cache / name: image for name, image in drawn.items()})
     except BaseException:
-        abandon(update)
+        update.abandon()
         raise
-    finally:
-        _RENDERING = None
-    return BuildCount(files=len(keep), changed=finish_update(update, keep))
+    return BuildCount(files=len(update.written), changed=update.finish(previous.generated))

@@ -8,29 +8,28 @@ result takes site/'s place whole. This module runs MkDocs as a program; it knows
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
-
 from xml.sax.saxutils import escape
 
 import yaml
 from mergedeep import merge
 
+from generator import layout
 from generator.config import LANGUAGES, REPO_ROOT, SITE_URL_VARIABLE
-from generator.write import swap_in
+from generator.load import files_under, read_yaml_config
+from generator.write import move, remove, swap_in, work_folder, write_files
 
 
 def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
     """The MkDocs configuration for one language, as MkDocs' own INHERIT would merge it, with absolute paths."""
-    english = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    english = read_yaml_config(REPO_ROOT / layout.site_config(LANGUAGES[0]))
     config = english
     if lang != LANGUAGES[0]:
-        own = yaml.safe_load((REPO_ROOT / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
+        own = read_yaml_config(REPO_ROOT / layout.site_config(lang))
         own.pop("INHERIT", None)
         config = merge({}, english, own)
     site_url = published_url()
@@ -49,21 +48,25 @@ def published_url() -> str | None:
     return site_url.rstrip("/") + "/" if site_url else None
 
 
-def bilingual_sitemap(site: Path, site_url: str) -> str:
-    """One sitemap for the whole site: each page with its counterpart in every language (hreflang).
+def site_pages(site: Path) -> list[str]:
+    """The folder of every page of the first language in a built site ('' for the home page)."""
+    return sorted(
+        path.removesuffix("index.html").rstrip("/")
+        for path in files_under(site)
+        if path.rsplit("/", 1)[-1] == "index.html" and path.split("/", 1)[0] not in (*LANGUAGES[1:], layout.SEARCH_BUNDLE, "assets")
+    )
+
+
+def bilingual_sitemap(paths: list[str], site_url: str) -> str:
+    """One sitemap for the whole site: each page (by its folder, as site_pages gives) with its counterpart
+    in every language (hreflang).
 
     Every page exists at the same path in each language, so the alternates are known without asking
     MkDocs; they go here rather than into each page's head, where Material would fetch a sitemap per link."""
-    first = LANGUAGES[0]
-    paths = sorted(
-        str(path.parent.relative_to(site)) if path.parent != site else ""
-        for path in site.rglob("index.html")
-        if not any(part in LANGUAGES[1:] + ("pagefind", "assets") for part in path.relative_to(site).parts[:1])
-    )
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for path in paths:
         page = f"{path}/" if path else ""
-        addresses = {lang: f"{site_url}{'' if lang == first else lang + '/'}{page}" for lang in LANGUAGES}
+        addresses = {lang: f"{site_url}{layout.language_prefix(lang)}{page}" for lang in LANGUAGES}
         alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{"zh-Hans" if lang == "zh" else lang}" href="{escape(url)}"/>' for lang, url in addresses.items())
         for lang in LANGUAGES:
             lines.append(f"<url><loc>{escape(addresses[lang])}</loc>{alternates}</url>")
@@ -76,7 +79,7 @@ def build_search_index(site: Path) -> None:
     split into chunks so a search downloads only what it needs. Chinese is segmented into words by
     Pagefind's extended build. Only each page's article is indexed, not the navigation around it."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--root-selector", "article", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", layout.SEARCH_BUNDLE, "--root-selector", "article", "--silent"],
         capture_output=True,
         text=True,
     )
@@ -86,14 +89,13 @@ def build_search_index(site: Path) -> None:
 
 def build_site(content: Path, target: Path) -> dict[str, float]:
     """Build every language at once; replace `target` only if all succeed. Returns seconds per language."""
-    target = target.resolve()
-    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    work = work_folder(target)
     try:
+        configs = {work / f"mkdocs.{lang}.yml": yaml.safe_dump(language_config(lang, content.resolve(), work / lang), allow_unicode=True) for lang in LANGUAGES}
+        write_files(configs)
         processes = {}
         started = time.monotonic()
-        for lang in LANGUAGES:
-            config_path = work / f"mkdocs.{lang}.yml"
-            config_path.write_text(yaml.safe_dump(language_config(lang, content.resolve(), work / lang), allow_unicode=True), encoding="utf-8")
+        for lang, config_path in zip(LANGUAGES, configs, strict=True):
             processes[lang] = subprocess.Popen(
                 # Not --quiet: it hides warnings from the counter that --strict relies on, so nothing fails.
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
@@ -115,15 +117,15 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
             raise RuntimeError("\n".join(failures))
         assembled = work / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
-            (work / lang).rename(assembled / lang)
+            move(work / lang, assembled / lang)
         site_url = published_url()
         if site_url:
-            (assembled / "sitemap.xml").write_text(bilingual_sitemap(assembled, site_url), encoding="utf-8")
-            (assembled / "sitemap.xml.gz").unlink(missing_ok=True)
+            write_files({assembled / layout.SITEMAP: bilingual_sitemap(site_pages(assembled), site_url)})
+            remove(assembled / f"{layout.SITEMAP}.gz")  # MkDocs' own, of one language
         search_started = time.monotonic()
         build_search_index(assembled)
         seconds["search"] = time.monotonic() - search_started
         swap_in(assembled, target)
         return seconds
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove(work)

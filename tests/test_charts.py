@@ -14,7 +14,12 @@ from generator import chart_images
 from generator.aggregate import HACKING
 from generator.charts import STATE_TILES, Chart, statistics_charts, year_charts
 from generator.model import PartialDate
-from generator.render import chart_figure, generated_page_paths, year_story
+from generator import layout
+from generator.load import read_cached_images
+from generator.write import write_files
+from generator.render.html import chart_figure
+from generator.render.pages import generated_page_paths, year_story
+from generator.render.templates import Language
 from generator.vocab import label, vocabulary
 from tests.conftest import run_generator
 
@@ -183,7 +188,8 @@ def test_axis_ticks_read_wan_and_yi_in_chinese_and_m_in_english(fixture_overview
 def test_the_chart_figure_keeps_hostile_text_inside_its_json(fixture_overview):
     hostile = '</script><script>alert(1)</script><!--'
     chart = Chart("x", "t", 'alt "quoted" <b>', {"data": {"values": [{"name": hostile}]}})
-    figure = str(chart_figure(chart, "../../"))
+    figure = str(chart_figure(chart, layout.year(2024)))
+    assert 'src="../../charts/x.svg"' in figure
     assert figure.count("<script") == 1 and figure.count("</script>") == 1
     assert "<!--" not in figure and "<b>" not in figure
     spec = re.search(r'<script type="application/json" class="tracker-chart__spec">(.*)</script>', figure).group(1)
@@ -203,14 +209,16 @@ def test_images_are_drawn_once_then_read_from_the_cache(fixture_overview, tmp_pa
     charts = year_charts(fixture_overview.years[1], "en", "../../")[:3]
     specs = {f"{chart.slug}.svg": chart.spec for chart in charts}
     specs[f"{charts[0].slug}.png"] = charts[0].spec
-    first, drawn = chart_images.render_images(specs, tmp_path)
-    assert drawn == 4 and all(first[f"{chart.slug}.svg"].startswith("<svg") for chart in charts)
+    first, drawn = chart_images.render_images(specs, {})
+    assert len(drawn) == 4 and all(first[f"{chart.slug}.svg"].startswith("<svg") for chart in charts)
     assert first[f"{charts[0].slug}.png"].startswith(b"\x89PNG"), "a bitmap for link previews"
-    again, drawn_again = chart_images.render_images(specs, tmp_path)
-    assert drawn_again == 0 and again == first
+    assert set(drawn) == set(chart_images.cache_names(specs).values()), "drawn images come back under their cache names"
+    write_files({tmp_path / name: image for name, image in drawn.items()})
+    again, drawn_again = chart_images.render_images(specs, read_cached_images(tmp_path, chart_images.cache_names(specs)))
+    assert drawn_again == {} and again == first
     changed = {**specs, f"{charts[0].slug}.svg": {**charts[0].spec, "title": "Another title"}}
-    _, drawn_after_change = chart_images.render_images(changed, tmp_path)
-    assert drawn_after_change == 1
+    _, drawn_after_change = chart_images.render_images(changed, read_cached_images(tmp_path, chart_images.cache_names(changed)))
+    assert len(drawn_after_change) == 1
 
 
 def _as_read(markdown_text: str) -> str:
@@ -220,15 +228,15 @@ def _as_read(markdown_text: str) -> str:
 
 def test_the_year_story_gives_the_figures_and_waits_for_a_complete_year(fixture_overview):
     summary = fixture_overview.years[0]
-    source = str(year_story(summary, fixture_overview, "en", "../"))
+    source = str(year_story(summary, fixture_overview, Language("en", layout.year(2024))))
     assert "[Phishing attack on Acme Clinic](../incidents/acme-clinic-2024.md)" in source
     partial = _as_read(source)
     assert partial.startswith("In 2024, 2 breaches affecting 192,700,501 people were reported; 100% of them were hacking/IT incidents.")
     assert "May 3, 2024" in partial and "not compared with 2023" in partial
     complete = dataclasses.replace(fixture_overview, data_until=PartialDate(2024, 12, 20))
-    english = _as_read(year_story(summary, complete, "en", "../"))
+    english = _as_read(year_story(summary, complete, Language("en", layout.year(2024))))
     assert "Compared with 2023: +1 breaches (+100%) and +192,680,501 people affected" in english
-    chinese = _as_read(year_story(summary, complete, "zh", "../"))
+    chinese = _as_read(year_story(summary, complete, Language("zh", layout.year(2024))))
     assert "2024年共报告2起泄露事件，影响1.93亿人" in chinese
     assert "与2023年相比，事件数+1起（+100%），受影响人数+1.93亿" in chinese
 

@@ -102,7 +102,7 @@ def test_a_rebuild_writes_only_the_files_that_changed(incidents, tmp_path):
     rewritten = sorted(path for path in after if after[path] != before[path])
     # the English summary is on the English page and in the open data, nowhere else (and the page keys change)
     assert rewritten == [
-        ".page-keys.json", "en/data/v1/incidents.json", "en/data/v1/incidents/gamma-health-plan-2023.json", "en/incidents/gamma-health-plan-2023.md"
+        ".build.json", "en/data/v1/incidents.json", "en/data/v1/incidents/gamma-health-plan-2023.json", "en/incidents/gamma-health-plan-2023.md"
     ]
     assert f", {len(rewritten)} of them changed" in changed.stderr
     # Acme's page links to Beta by its title: renaming Beta must redraw Acme's page too

@@ -17,19 +17,19 @@ from generator.vocab import open_data_fields
 
 def test_open_data_holds_every_incident_in_json_csv_and_one_file_each(fixture_overview):
     files = open_data_files(fixture_overview, schema_json())
-    records = json.loads(files["data/v1/incidents.json"])["incidents"]
+    records = json.loads(files["incidents.json"])["incidents"]
     assert [record["id"] for record in records] == [incident.id for incident in fixture_overview.incidents]
-    rows = list(csv.DictReader(io.StringIO(files["data/v1/incidents.csv"])))
+    rows = list(csv.DictReader(io.StringIO(files["incidents.csv"])))
     assert [row["id"] for row in rows] == [record["id"] for record in records]
     assert tuple(rows[0]) == CSV_COLUMNS
     for record in records:
-        assert json.loads(files[f"data/v1/incidents/{record['id']}.json"]) == record
+        assert json.loads(files[f"incidents/{record['id']}.json"]) == record
     # incidents.json is put together from the one-by-one files: it must read as json.dumps would write it
     expected = json.dumps({"version": "v1", "incidents": records}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
-    assert files["data/v1/incidents.json"] == expected
-    years = json.loads(files["data/v1/years.json"])["years"]
+    assert files["incidents.json"] == expected
+    years = json.loads(files["years.json"])["years"]
     assert sum(year["incidents"] for year in years) == fixture_overview.totals.incidents
-    assert json.loads(files["data/v1/incident.schema.json"])["$schema"].startswith("http")
+    assert json.loads(files["incident.schema.json"])["$schema"].startswith("http")
 
 
 def test_every_open_data_field_is_described_in_both_languages(fixture_overview):
@@ -39,7 +39,7 @@ def test_every_open_data_field_is_described_in_both_languages(fixture_overview):
 
 
 def test_a_placeholder_count_is_flagged_in_the_csv(fixture_overview):
-    rows = list(csv.DictReader(io.StringIO(open_data_files(fixture_overview, schema_json())["data/v1/incidents.csv"])))
+    rows = list(csv.DictReader(io.StringIO(open_data_files(fixture_overview, schema_json())["incidents.csv"])))
     beta = next(row for row in rows if row["id"] == "beta-billing-2024")
     assert (beta["individuals_affected"], beta["individuals_affected_is_placeholder"]) == ("501", "yes")
     assert beta["breach_types"] == "theft;hacking_it_incident"

@@ -17,7 +17,8 @@ import yaml
 from generator.load import load_incident_files
 from generator.validate import validate
 from tests.conftest import TODAY
-from generator.render import front_matter_value, link, markdown_text, render_incident, render_site
+from generator.render.escape import front_matter_value, link, markdown_text
+from generator.render.pages import render_incident, render_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 MKDOCS_EXTENSIONS = ["tables", "attr_list", "toc"]

@@ -102,12 +102,12 @@ def test_the_published_address_gives_each_language_its_site_url(monkeypatch, tmp
 def test_the_sitemap_pairs_every_page_with_its_other_language(tmp_path):
     from xml.etree import ElementTree
 
-    from generator.site import bilingual_sitemap
+    from generator.site import bilingual_sitemap, site_pages
 
     for page in ("", "incidents/a-b-2024/", "zh/", "zh/incidents/a-b-2024/", "assets/x/", "pagefind/y/"):
         (tmp_path / page).mkdir(parents=True, exist_ok=True)
         (tmp_path / page / "index.html").write_text("<html></html>", encoding="utf-8")
-    root = ElementTree.fromstring(bilingual_sitemap(tmp_path, "https://example.org/t/&/").encode("utf-8"))
+    root = ElementTree.fromstring(bilingual_sitemap(site_pages(tmp_path), "https://example.org/t/&/").encode("utf-8"))
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locations = [url.find("s:loc", namespace).text for url in root.findall("s:url", namespace)]
     assert locations == [
@@ -144,7 +144,7 @@ def test_markdown_without_the_unused_patterns_gives_every_generated_page_the_sam
 
     import markdown
 
-    from generator.render import render_site
+    from generator.render.pages import render_site
 
     spec = importlib.util.spec_from_file_location("mkdocs_hooks", REPO_ROOT / "generator" / "mkdocs_hooks.py")
     hooks = importlib.util.module_from_spec(spec)
@@ -154,7 +154,7 @@ def test_markdown_without_the_unused_patterns_gives_every_generated_page_the_sam
     configured = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
     extensions = ["fenced_code", *(name if isinstance(name, str) else next(iter(name)) for name in configured)]
     pages = {path: text for path, text in render_site(fixture_overview).items() if path.endswith(".md")}
-    pages.update({path.relative_to(REPO_ROOT).as_posix(): path.read_text(encoding="utf-8") for path in (REPO_ROOT / "pages").rglob("*.md")})
+    pages.update({path.relative_to(REPO_ROOT).as_posix(): path.read_text(encoding="utf-8") for path in (REPO_ROOT / "content").glob("*/about.md")})
     assert len(pages) > 30
     for path, text in pages.items():
         plain = markdown.markdown(text, extensions=extensions)

@@ -52,8 +52,8 @@ def test_hhs_wordings_are_unique_within_a_vocabulary():
 
 
 def _keys_used_in_code() -> set[str]:
-    sources = [path.read_text(encoding="utf-8") for path in (GENERATOR / "templates").glob("*.j2")]
-    sources += [path.read_text(encoding="utf-8") for path in GENERATOR.glob("*.py")]
+    sources = [path.read_text(encoding="utf-8") for path in GENERATOR.rglob("*.j2")]
+    sources += [path.read_text(encoding="utf-8") for path in GENERATOR.rglob("*.py")]
     used = {f"date_{name}" for name in DATE_FIELDS}  # the timeline builds these keys from the field names
     used |= {f"account_status_{code}" for code in vocabularies()["hhs_status"].codes}  # one sentence per status
     used.add("site_name")  # mkdocs.yml carries it; the last test of this module holds the two together

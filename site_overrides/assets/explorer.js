@@ -74,7 +74,7 @@ function start(data) {
   const body = form.querySelector("tbody");
   const more = form.querySelector(".tracker-explorer__more");
   const number = new Intl.NumberFormat(document.documentElement.lang === "zh" ? "zh-CN" : "en-US");
-  const pageRoot = "../incidents/";
+  const pageUrl = (id) => data.page_url.replace("{id}", encodeURIComponent(id));
   let sort = { key: "date", descending: true };
   let shown = PAGE;
   fillSelects(labels);
@@ -106,7 +106,7 @@ function start(data) {
       const row = body.insertRow();
       cell(row, item.date_text);
       const link = document.createElement("a");
-      link.href = pageRoot + item.id + "/";
+      link.href = pageUrl(item.id);
       link.textContent = item.title;
       row.insertCell().append(link);
       cell(row, item.state ? labels.us_state[item.state] : "—");

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import formatting
-from generator.accounts import account_from_facts, title_from_facts
+from generator.accounts import account_from_facts, incident_title
 from generator.model import Incident
 from generator.vocab import label, labels, ui, vocabulary, yes_no
 
@@ -38,10 +38,6 @@ class IncidentPage:
     case_summary: list[Row] | None = None
     """The facts derived from OCR's case summary; None when OCR published none for this report."""
     case_summary_date: str = ""
-
-
-def title(incident: Incident, lang: str) -> str:
-    return incident.title.in_(lang) if incident.title else title_from_facts(incident, lang)
 
 
 def place(incident: Incident, lang: str) -> str:
@@ -120,7 +116,7 @@ def _description(incident: Incident, lang: str, account: str | None) -> str:
     return ui(
         "incident_description",
         lang,
-        title=title(incident, lang),
+        title=incident_title(incident, lang),
         organization=incident.organization.display_name(lang),
         count=formatting.count_text(incident.latest_count, lang),
     )
@@ -148,7 +144,7 @@ def incident_page(incident: Incident, lang: str, related: tuple[Row, ...]) -> In
         details.append(ui("source_in_language", lang, language=label("source_language", source.lang, lang)))
         sources.append((source.title, source.url, " · ".join(details)))
     return IncidentPage(
-        title=title(incident, lang),
+        title=incident_title(incident, lang),
         description=_description(incident, lang, account),
         headline_count=headline_count,
         headline_text=headline_text,

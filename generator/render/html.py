@@ -1,0 +1,44 @@
+"""The fragments pages carry as raw HTML, which MkDocs passes through untouched: every value in them is
+escaped here, and every address comes from generator.layout."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from markupsafe import Markup
+
+from generator.charts import Chart
+from generator.config import WORD_SPACE
+from generator import layout
+from generator.render.incident_page import IncidentPage
+
+
+def raw_link(text: str, href: str) -> Markup:
+    """An HTML link MkDocs leaves alone: for files outside this language's pages (the shared open data, feeds)."""
+    return Markup(f'<a href="{html.escape(href)}">{html.escape(text)}</a>')
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def chart_figure(chart: Chart, page: layout.Page) -> Markup:
+    """A chart on `page` as raw HTML: the static SVG, replaced in the browser by the live chart (assets/charts.js)."""
+    image = page.url_to(layout.chart_image(chart.slug))
+    return Markup(
+        f'<figure class="tracker-chart" id="chart-{html.escape(chart.slug)}">\n'
+        f'<img class="tracker-chart__image" src="{html.escape(image)}" alt="{html.escape(chart.description)}" loading="lazy">\n'
+        f'<div class="tracker-chart__view"></div>\n'
+        f'<script type="application/json" class="tracker-chart__spec">{script_json(chart.spec)}</script>\n'
+        "</figure>"
+    )
+
+
+def headline(page: IncidentPage, lang: str) -> Markup:
+    """The figure in bold and what it counts, as an HTML paragraph of its own class: Markdown's attr_list
+    would do the same for one paragraph a page, at 10% of Markdown's time on every page."""
+    count = f"<strong>{html.escape(page.headline_count)}</strong>{WORD_SPACE[lang]}" if page.headline_count else ""
+    return Markup(f'<p class="tracker-headline">{count}{html.escape(page.headline_text)}</p>')
