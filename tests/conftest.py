@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.aggregate import Overview, overview
+from generator.config import CHART_CACHE_VARIABLE
 from generator.load import LoadedFile, incident_files, load_incident_files, parse_incident_text
 from generator.validate import validate
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_INCIDENTS = FIXTURES / "incidents"
+"""Three incidents for the unit tests, small enough to reason about by hand."""
+SITE_INCIDENTS = FIXTURES / "site_incidents"
+"""With FIXTURE_INCIDENTS, the fixture site: every page kind and edge case (an HHS-only report with OCR's
+case summary, a newest year with none, a named gang, hostile text in every field)."""
 TODAY = dt.date(2026, 11, 23)
 """Tests run as if on this day, so 'not in the future' never depends on the clock."""
 
@@ -58,6 +65,22 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     return hits[occurrence - 1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chart_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every build in the tests draws its charts into a cache of the session's own, never .cache/ of the
+    checkout. One per session, not per test: drawing the fixture site's charts takes seconds, and the
+    cache is addressed by content (a hash of the spec and the renderer's version), so what one test
+    leaves in it cannot change what another test gets."""
+    cache = tmp_path_factory.mktemp("chart-cache")
+    before = os.environ.get(CHART_CACHE_VARIABLE)
+    os.environ[CHART_CACHE_VARIABLE] = str(cache)
+    yield cache
+    if before is None:
+        os.environ.pop(CHART_CACHE_VARIABLE, None)
+    else:
+        os.environ[CHART_CACHE_VARIABLE] = before
+
+
 @pytest.fixture(scope="session")
 def fixture_overview() -> Overview:
     loaded = load_incident_files(incident_files(FIXTURE_INCIDENTS), REPO_ROOT)
@@ -74,14 +97,21 @@ class BuiltSite:
     years: list[int]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real incidents, generated and built with `mkdocs build --strict`, once per test session."""
-    root = tmp_path_factory.mktemp("built")
-    content, site = root / "content", root / "site"
+def site_incident_folder(root: Path) -> Path:
+    """The fixture site's incidents in one folder (both fixture folders), as `build --incidents` takes them."""
+    folder = root / "incidents"
+    for source in (FIXTURE_INCIDENTS, SITE_INCIDENTS):
+        shutil.copytree(source, folder, dirs_exist_ok=True)
+    return folder
+
+
+def build_fixture_site(root: Path) -> BuiltSite:
+    """The fixture site, generated and built with `mkdocs build --strict`, as `make site` does."""
+    content, site, incidents = root / "content", root / "site", site_incident_folder(root)
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--content", str(content)], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "generator", "build", "--incidents", str(incidents), "--content", str(content), "--today", TODAY.isoformat()],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True,
     )
     assert generate.returncode == 0, generate.stdout + generate.stderr
     build = subprocess.run(
@@ -90,11 +120,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     )
     assert build.returncode == 0, build.stdout + build.stderr
     assert "WARNING" not in build.stderr, build.stderr
-    loaded = load_incident_files(incident_files(REPO_ROOT / "incidents"), REPO_ROOT)
-    result = validate(loaded, dt.date.today())
+    result = validate(load_incident_files(incident_files(incidents), REPO_ROOT), TODAY)
     return BuiltSite(
         site=site,
         content=content,
         incident_ids=sorted(incident.id for incident in result.incidents),
         years=sorted({incident.year for incident in result.incidents}),
     )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fixture site, built once per test session (the real incidents are built by benchmarks/full_site.py)."""
+    return build_fixture_site(tmp_path_factory.mktemp("built"))

@@ -50,7 +50,7 @@ def test_case_summary_figures_count_only_summarised_reports(fixture_overview):
     from generator.validate import validate
     from tests.conftest import FIXTURES, TODAY
 
-    path = FIXTURES / "case_summary" / "juniper-family-practice-2021-02-11.yaml"
+    path = FIXTURES / "site_incidents" / "2021" / "juniper-family-practice-2021-02-11.yaml"
     [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
     figures = case_summary_figures([*fixture_overview.incidents, juniper])
     assert figures.reports == 1

@@ -94,7 +94,7 @@ def test_the_business_associate_ocr_names_reaches_the_csv_as_text(tmp_path):
     from generator.validate import validate
     from tests.conftest import FIXTURES, TODAY
 
-    path = FIXTURES / "case_summary" / "juniper-family-practice-2021-02-11.yaml"
+    path = FIXTURES / "site_incidents" / "2021" / "juniper-family-practice-2021-02-11.yaml"
     [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
     record = incident_record(juniper)
     assert record["hhs"]["case_summary"]["derived_from"] == "ocr_case_summary"

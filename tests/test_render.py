@@ -47,7 +47,7 @@ def test_incident_page_matches_golden(fixture_overview, lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_page_with_facts_from_ocrs_case_summary_matches_golden(lang):
-    path = Path(__file__).resolve().parent / "fixtures" / "case_summary" / "juniper-family-practice-2021-02-11.yaml"
+    path = Path(__file__).resolve().parent / "fixtures" / "site_incidents" / "2021" / "juniper-family-practice-2021-02-11.yaml"
     [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
     page = render_incident(juniper, lang, ())
     golden = GOLDEN / f"juniper-family-practice-2021-02-11.{lang}.md"
