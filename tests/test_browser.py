@@ -90,17 +90,17 @@ def page(browser, server):
 
 PAGES = [
     ("home", "", "Healthcare data breaches, tracked"),
-    ("incident", "incidents/change-healthcare-2024/", "Ransomware attack on Change Healthcare"),
+    ("incident", "incidents/delta-medical-group-2024/", "Ransomware attack on Delta Medical Group"),
     ("year", "years/2024/", "Healthcare data breaches in 2024"),
     ("month", "years/2024-02/", "Healthcare data breaches in Feb 2024"),
-    ("imported", "incidents/financial-business-and-consumer-solutions-inc-2024-06-04/", "Financial Business and Consumer Solutions, Inc.: Hacking/IT incident"),
+    ("imported", "incidents/juniper-family-practice-2021-02-11/", "Juniper Family Practice: Hacking/IT incident"),
 ]
 CHINESE_HEADINGS = {
     "home": "医疗数据泄露事件追踪",
-    "incident": "Change Healthcare遭勒索软件攻击",
+    "incident": "Delta医疗集团遭勒索软件攻击",
     "year": "2024年医疗数据泄露事件",
     "month": "2024年2月医疗数据泄露事件",
-    "imported": "Financial Business and Consumer Solutions, Inc.：黑客攻击/IT事件",
+    "imported": "Juniper Family Practice：黑客攻击/IT事件",
 }
 
 
@@ -123,21 +123,21 @@ def test_page_renders_in_its_language_without_errors_or_outside_requests(page, s
 
 
 def test_the_language_switch_keeps_the_reader_on_the_same_incident(page, server):
-    page.goto(f"{server}/incidents/equinox-2024/", wait_until="networkidle")
+    page.goto(f"{server}/incidents/delta-medical-group-2024/", wait_until="networkidle")
     page.hover(".md-header .md-select")
     page.locator('.md-select__link[hreflang="zh"]').click()
-    page.wait_for_url(f"{server}/zh/incidents/equinox-2024/")
-    assert page.locator("article h1").inner_text().strip() == "LockBit声称窃取了Equinox的数据"
+    page.wait_for_url(f"{server}/zh/incidents/delta-medical-group-2024/")
+    assert page.locator("article h1").inner_text().strip() == "Delta医疗集团遭勒索软件攻击"
     page.hover(".md-header .md-select")
     page.locator('.md-select__link[hreflang="en"]').click()
-    page.wait_for_url(f"{server}/incidents/equinox-2024/")
+    page.wait_for_url(f"{server}/incidents/delta-medical-group-2024/")
     assert page.locator("html").get_attribute("lang") == "en"
 
 
 def test_links_from_the_year_page_lead_to_incident_pages(page, server):
-    page.goto(f"{server}/zh/years/2023/", wait_until="networkidle")
-    page.get_by_role("link", name="Cerebral, Inc.").click()
-    page.wait_for_url(f"{server}/zh/incidents/cerebral-2023/")
+    page.goto(f"{server}/zh/years/2024/", wait_until="networkidle")
+    page.get_by_role("link", name="Delta医疗集团").first.click()
+    page.wait_for_url(f"{server}/zh/incidents/delta-medical-group-2024/")
     assert "3,179,835" in page.locator("article").inner_text()
 
 
@@ -238,13 +238,13 @@ def test_without_javascript_every_chart_shows_its_svg(browser, server, built_sit
     context.close()
 
 
-def test_explorer_filters_round_trip_through_the_address(page, server):
+def test_explorer_filters_round_trip_through_the_address(page, server, built_site):
     page.goto(f"{server}/zh/explorer/?state=CA&type=hacking_it_incident&from=2023&to=2023", wait_until="networkidle")
     page.wait_for_selector("#explorer[data-ready=true]")
     assert page.locator("select[name=state]").input_value() == "CA"
     filtered = int(page.get_attribute("#explorer", "data-matches"))
     rows = page.locator("#explorer tbody tr")
-    assert 0 < filtered < 7556 and rows.count() == min(filtered, 200)
+    assert 0 < filtered < len(built_site.incident_ids) and rows.count() == min(filtered, 200)
     assert all("加利福尼亚州" == rows.nth(index).locator("td").nth(2).inner_text() for index in range(min(rows.count(), 20)))
     page.fill("input[name=min]", "1000000")
     page.wait_for_function(f"Number(document.getElementById('explorer').dataset.matches) < {filtered}")
@@ -264,7 +264,7 @@ def test_explorer_filters_round_trip_through_the_address(page, server):
     assert page.console_errors == [] and page.requests_elsewhere == []
 
 
-def test_the_feeds_parse_as_atom_in_both_languages(page, server):
+def test_the_feeds_parse_as_atom_in_both_languages(page, server, built_site):
     from xml.etree import ElementTree
 
     for prefix in ("", "zh/"):
@@ -273,10 +273,13 @@ def test_the_feeds_parse_as_atom_in_both_languages(page, server):
             assert response.ok
             root = ElementTree.fromstring(response.body())
             assert root.tag == "{http://www.w3.org/2005/Atom}feed"
-            assert len(root.findall("{http://www.w3.org/2005/Atom}entry")) == 50
+            entries = root.findall("{http://www.w3.org/2005/Atom}entry")
+            # every incident is new; Acme's count changed twice (placeholder, then two new figures)
+            assert len(entries) == (len(built_site.incident_ids) if kind == "new" else 2)
+            assert all(entry.find("{http://www.w3.org/2005/Atom}title").text for entry in entries)
 
 
-@pytest.mark.parametrize("path", ["", "incidents/change-healthcare-2024/", "explorer/", "zh/explorer/", "zh/years/2024/"])
+@pytest.mark.parametrize("path", ["", "incidents/delta-medical-group-2024/", "incidents/zulu-clinic-2025/", "explorer/", "zh/explorer/", "zh/years/2024/"])
 def test_a_phone_never_scrolls_sideways(browser, server, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
@@ -289,7 +292,7 @@ def test_a_phone_never_scrolls_sideways(browser, server, path):
     context.close()
 
 
-SEARCHES = [("zh/", "勒索软件"), ("zh/", "医疗集团"), ("", "ransomware"), ("", "LockBit")]
+SEARCHES = [("zh/", "勒索软件"), ("zh/", "医疗集团"), ("", "ransomware"), ("", "Nightjar")]
 
 
 @pytest.mark.parametrize(("prefix", "query"), SEARCHES)
@@ -322,16 +325,18 @@ def test_search_finds_pages_of_its_own_language_only(page, server, built_site, p
         data = json.loads((built_site.site / "zh" / "explorer" / "data.json").read_text(encoding="utf-8"))
         at = {name: index for index, name in enumerate(data["columns"])}
         ransomware = {f"/zh/incidents/{row[at['id']]}/" for row in data["rows"] if "ransomware" in row[at["vectors"]]}
-        assert set(links) <= ransomware, "every top result is an incident with ransomware as its vector"
+        # The top results on the full site are measured by benchmarks/search_quality.py; here, with two
+        # ransomware incidents among overview pages that name the word in tables, both are found, one first.
+        assert links[0] in ransomware and ransomware <= set(links), links
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "search.zh.png"))
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_pages_carry_their_own_preview_metadata_and_the_404_speaks_both_languages(page, server, prefix):
-    page.goto(f"{server}/{prefix}incidents/equinox-2024/", wait_until="networkidle")
+    page.goto(f"{server}/{prefix}incidents/delta-medical-group-2024/", wait_until="networkidle")
     title = page.locator('meta[property="og:title"]').get_attribute("content")
-    assert title == ("LockBit声称窃取了Equinox的数据" if prefix else page.locator("article h1").inner_text().strip())
+    assert title == ("Delta医疗集团遭勒索软件攻击" if prefix else page.locator("article h1").inner_text().strip())
     assert page.locator('meta[property="og:description"]').get_attribute("content")
     assert page.locator('meta[property="og:locale"]').get_attribute("content") == ("zh_CN" if prefix else "en_US")
     response = page.goto(f"{server}/{prefix}404.html")

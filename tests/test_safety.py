@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import run_generator as run, snapshot, FIXTURE_INCIDENTS, TODAY, fixture_text, line_of, problems_for
+from tests.conftest import SITE_INCIDENTS, run_generator as run, snapshot, FIXTURE_INCIDENTS, TODAY, fixture_text, line_of, problems_for
 
 HOSTILE_TITLE = '<script>alert("t")</script> <img src=x onerror=alert(1)> [click](https://evil.example) **bold**'
 HOSTILE_SUMMARY = (
@@ -22,23 +21,11 @@ HOSTILE_SUMMARY = (
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    incidents = root / "incidents"
-    shutil.copytree(FIXTURE_INCIDENTS, incidents)
-    text = fixture_text("acme-clinic-2024")
-    text = text.replace("  en: Phishing attack on Acme Clinic", f"  en: '{HOSTILE_TITLE}'")
-    text = text.replace("  zh: Acme诊所遭网络钓鱼攻击", f"  zh: '{HOSTILE_TITLE}'")
-    text = text.replace("  name: Acme Clinic & Labs, P.C.", '  name: "Acme\\" onmouseover=\\"alert(1)"')
-    text = text.replace("  threat_actor: Example Group", "  threat_actor: '<b>x</b>'")
-    start, end = text.index("summary:\n"), text.index("sources:\n")
-    text = text[:start] + f"summary:\n  en: {json.dumps(HOSTILE_SUMMARY)}\n  zh: {json.dumps(HOSTILE_SUMMARY, ensure_ascii=False)}\n" + text[end:]
-    (incidents / "2024" / "acme-clinic-2024.yaml").write_text(text, encoding="utf-8")
-    build = run("build", "--incidents", str(incidents), "--content", str(root / "content"), "--today", TODAY.isoformat())
-    assert build.returncode == 0, build.stdout
-    site = run("site", "--content", str(root / "content"), "--output", str(root / "site"))
-    assert site.returncode == 0, site.stderr
-    return root / "site"
+def hostile_site(built_site) -> Path:
+    """The fixture site, where zulu-clinic-2025 carries HOSTILE_TITLE and HOSTILE_SUMMARY."""
+    source = (SITE_INCIDENTS / "2025" / "zulu-clinic-2025.yaml").read_text(encoding="utf-8")
+    assert json.dumps(HOSTILE_TITLE) in source and json.dumps(HOSTILE_SUMMARY) in source, "the fixture holds the hostile text"
+    return built_site.site
 
 
 class _Elements(HTMLParser):
@@ -67,7 +54,7 @@ def _risky(html: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_hostile_text_stays_text_in_the_built_page(hostile_site, prefix):
-    page = (hostile_site / prefix / "incidents" / "acme-clinic-2024" / "index.html").read_text(encoding="utf-8")
+    page = (hostile_site / prefix / "incidents" / "zulu-clinic-2025" / "index.html").read_text(encoding="utf-8")
     benign = (hostile_site / prefix / "incidents" / "beta-billing-2024" / "index.html").read_text(encoding="utf-8")
     assert _risky(page) == _risky(benign), "nothing beyond what the theme itself puts on every page"
     elements = _Elements(page).elements
@@ -136,12 +123,12 @@ def test_a_failed_site_build_leaves_the_previous_site_whole(tmp_path):
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_hostile_text_in_a_chart_stays_data(hostile_site, prefix):
     """The largest-breaches chart carries incident titles into the page as JSON, and into its SVG."""
-    page = (hostile_site / prefix / "years" / "2024" / "index.html").read_text(encoding="utf-8")
-    other_year = (hostile_site / prefix / "years" / "2023" / "index.html").read_text(encoding="utf-8")
+    page = (hostile_site / prefix / "years" / "2025" / "index.html").read_text(encoding="utf-8")
+    other_year = (hostile_site / prefix / "years" / "2026" / "index.html").read_text(encoding="utf-8")
     assert _risky(page) == _risky(other_year), "the same scripts (chart data) on both year pages, nothing more"
     specs = re.findall(r'<script type="application/json" class="tracker-chart__spec">(.*?)</script>', page, re.S)
     assert specs and all("<" not in spec for spec in specs)
     titles = [row.get("title") for spec in specs for row in json.loads(spec)["data"]["values"]]
     assert HOSTILE_TITLE in titles, "the title is in the chart as text, to be shown as text by the tooltip"
-    svg = (hostile_site / prefix / "charts" / "2024-largest.svg").read_text(encoding="utf-8")
+    svg = (hostile_site / prefix / "charts" / "2025-largest.svg").read_text(encoding="utf-8")
     assert "<script" not in svg and "<img" not in svg
