@@ -175,3 +175,13 @@ def test_the_newest_year_says_it_has_no_case_summaries_yet(built_site):
         after_the_count = ui("year_case_summaries_none", lang, total="{total}", year=newest).split("{total}")[1]
         assert after_the_count in page
         assert f"charts/{newest}-ocr-attack_vector.svg" not in page
+
+
+def test_the_fixture_site_matches_its_golden_folder(built_site):
+    """Every generated text file, byte for byte. After an intended change: python -m tests.golden_site, then review the diff."""
+    from tests.golden_site import GOLDEN_SITE, golden_files
+
+    expected, actual = golden_files(GOLDEN_SITE), golden_files(built_site.content)
+    assert sorted(actual) == sorted(expected), "files added or gone"
+    changed = sorted(path for path in expected if actual[path] != expected[path])
+    assert changed == [], f"differs from tests/golden/site (refresh with: python -m tests.golden_site): {changed}"
