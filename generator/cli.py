@@ -349,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     """Exit codes: 0 ok, 1 problems in the data, 2 misuse of the command, 3 a fault of the generator itself."""
     args = build_parser().parse_args(argv)
     try:
+        config.check_settings()
         with garbage_collector_paused():
             return args.handler(args)
     except config.SettingError as error:

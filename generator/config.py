@@ -56,6 +56,12 @@ def start_method() -> str:
         return value
     return "fork" if "fork" in methods else "spawn"
 
+
+def check_settings() -> None:
+    """Read every setting once, so a wrong value stops a command before it starts (SettingError)."""
+    chart_cache(), workers(), start_method()
+
+
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 """Site languages; the first is the default, served at the site root."""
 
