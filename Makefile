@@ -35,5 +35,7 @@ test: $(VENV)/.test-installed node_modules/.installed
 serve: site
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
+## Remove what builds and tests made; the hand-written pages of content/ stay (git removes only ignored files).
 clean:
-	rm -rf content site .pytest_cache test-artifacts
+	rm -rf site .pytest_cache test-artifacts
+	git clean -fdXq content/

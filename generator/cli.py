@@ -26,7 +26,7 @@ from generator.pipeline import build_content, validate_folder
 from generator.page_keys import build_record_from_json
 from generator.render.pages import generated_page_paths
 from generator.render.templates import prepare as prepare_to_render
-from generator.field_reference import with_reference
+from generator.field_reference import with_command_table, with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
 from generator.new_incident import NewIncident, new_incident_text
@@ -155,6 +155,8 @@ def _generated_documents() -> dict[Path, str]:
     for lang, name in GUIDES.items():
         path = config.REPO_ROOT / name
         documents[path] = with_reference(read_text(path) or "", lang)
+    readme = config.REPO_ROOT / "README.md"
+    documents[readme] = with_command_table(read_text(readme) or "", build_parser())
     return documents
 
 
@@ -332,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_facts.add_argument("--list", choices=LISTS, help="which HHS list FILE is, when its name does not say")
     case_facts.set_defaults(handler=command_case_facts)
 
-    schema = commands.add_parser("schema", help="write schema/incident.schema.json and the field reference of CONTRIBUTING from the vocabularies")
+    schema = commands.add_parser("schema", help="write schema/incident.schema.json and the field reference of CONTRIBUTING from the vocabularies, and this table from the parser")
     schema.add_argument("--check", action="store_true", help="fail if any of them is out of date")
     schema.set_defaults(handler=command_schema)
 

@@ -91,6 +91,8 @@ def test_pip_is_cached_and_checkout_keeps_no_credentials(workflow):
 def test_publishing_reuses_the_last_builds_charts_and_pages():
     steps = load("publish.yml")["jobs"]["build"]["steps"]
     cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
-    assert set(cache["with"]["path"].split()) == {".cache/charts", "content"}
+    assert set(cache["with"]["path"].split()) == {".cache/charts", "content", "!content/*/about.md"}
+    committed = {line.removeprefix("!/") for line in (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines() if line.startswith("!/content/*/") and line.endswith(".md")}
+    assert committed == {"content/*/about.md"}, "every hand-written page is kept out of the cache, as it is kept in git"
     assert cache["with"]["restore-keys"] == "build-", "the newest cache is restored whatever the run"
     assert steps.index(cache) < next(index for index, step in enumerate(steps) if step.get("run") == "make site")
