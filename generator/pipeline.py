@@ -15,11 +15,11 @@ from pathlib import Path
 from generator import config, layout
 from generator.aggregate import Overview
 from generator.chart_images import cache_names, render_images
+from generator.render.pages import SITE_PARTS, Specs, incident_page_inputs, render_incident_pages, render_site_part
 from generator.config import LANGUAGES
 from generator.load import files_under, incident_files, load_incident_files, read_cached_images, read_text
 from generator.page_keys import BuildRecord, build_record_from_json, build_record_json, page_key
 from generator.parallel import SMALL_JOB, chunks, run_jobs
-from generator.render.pages import SITE_PARTS, Specs, incident_page_inputs, render_incident_pages, render_site_part
 from generator.validate import FileCheck, ValidationResult, check_file, combine, compile_schema
 from generator.write import ContentUpdate, write_files
 

@@ -108,7 +108,7 @@ CHINESE_HEADINGS = {
 @pytest.mark.parametrize(("name", "path", "english_heading"), PAGES)
 def test_page_renders_in_its_language_without_errors_or_outside_requests(page, server, lang, name, path, english_heading):
     prefix = "zh/" if lang == "zh" else ""
-    response = page.goto(f"{server}/{prefix}{path}", wait_until="networkidle")
+    response = page.goto(f"{server}/{prefix}{path}", wait_until="networkidle")  # every request the page makes, late ones too
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == lang
     heading = page.locator("article h1").first
@@ -123,7 +123,7 @@ def test_page_renders_in_its_language_without_errors_or_outside_requests(page, s
 
 
 def test_the_language_switch_keeps_the_reader_on_the_same_incident(page, server):
-    page.goto(f"{server}/incidents/delta-medical-group-2024/", wait_until="networkidle")
+    page.goto(f"{server}/incidents/delta-medical-group-2024/", wait_until="load")
     page.hover(".md-header .md-select")
     page.locator('.md-select__link[hreflang="zh"]').click()
     page.wait_for_url(f"{server}/zh/incidents/delta-medical-group-2024/")
@@ -135,7 +135,7 @@ def test_the_language_switch_keeps_the_reader_on_the_same_incident(page, server)
 
 
 def test_links_from_the_year_page_lead_to_incident_pages(page, server):
-    page.goto(f"{server}/zh/years/2024/", wait_until="networkidle")
+    page.goto(f"{server}/zh/years/2024/", wait_until="load")
     page.get_by_role("link", name="Delta医疗集团").first.click()
     page.wait_for_url(f"{server}/zh/incidents/delta-medical-group-2024/")
     assert "3,179,835" in page.locator("article").inner_text()
@@ -175,7 +175,7 @@ def test_every_chart_is_drawn_live_in_both_languages_and_schemes(browser, server
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
     prefix = "zh/" if lang == "zh" else ""
-    page.goto(f"{server}/{prefix}{path}", wait_until="networkidle")
+    page.goto(f"{server}/{prefix}{path}", wait_until="load")
     page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {chart_count}", timeout=15_000)
     marks = _live_chart_marks(page)
     # A bar or tile per row at least (a line chart adds its line, a tile map its labels).
@@ -191,7 +191,7 @@ def test_every_chart_is_drawn_live_in_both_languages_and_schemes(browser, server
 
 
 def test_switching_to_dark_mode_redraws_the_charts_in_dark_colours(page, server, built_site):
-    page.goto(f"{server}/years/2024/", wait_until="networkidle")
+    page.goto(f"{server}/years/2024/", wait_until="load")
     page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {_chart_count(built_site, CHART_PAGES[1])}", timeout=15_000)
 
     def axis_label_colour() -> str:
@@ -206,7 +206,7 @@ def test_switching_to_dark_mode_redraws_the_charts_in_dark_colours(page, server,
 
 
 def test_a_chart_tooltip_speaks_chinese_and_a_bar_leads_to_its_month(page, server, built_site):
-    page.goto(f"{server}/zh/years/2024/", wait_until="networkidle")
+    page.goto(f"{server}/zh/years/2024/", wait_until="load")
     page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {_chart_count(built_site, CHART_PAGES[1])}", timeout=15_000)
     january = page.locator("#chart-2024-months .tracker-chart__view svg path[aria-roledescription='bar']").first
     january.scroll_into_view_if_needed()
@@ -239,7 +239,7 @@ def test_without_javascript_every_chart_shows_its_svg(browser, server, built_sit
 
 
 def test_explorer_filters_round_trip_through_the_address(page, server, built_site):
-    page.goto(f"{server}/zh/explorer/?state=CA&type=hacking_it_incident&from=2023&to=2023", wait_until="networkidle")
+    page.goto(f"{server}/zh/explorer/?state=CA&type=hacking_it_incident&from=2023&to=2023", wait_until="load")
     page.wait_for_selector("#explorer[data-ready=true]")
     assert page.locator("select[name=state]").input_value() == "CA"
     filtered = int(page.get_attribute("#explorer", "data-matches"))
@@ -251,7 +251,7 @@ def test_explorer_filters_round_trip_through_the_address(page, server, built_sit
     assert "min=1000000" in page.url
     shared = page.url
     other = page.context.new_page()
-    other.goto(shared, wait_until="networkidle")
+    other.goto(shared, wait_until="load")
     other.wait_for_selector("#explorer[data-ready=true]")
     assert other.get_attribute("#explorer", "data-matches") == page.get_attribute("#explorer", "data-matches")
     assert other.locator("input[name=min]").input_value() == "1000000"
@@ -283,8 +283,7 @@ def test_the_feeds_parse_as_atom_in_both_languages(page, server, built_site):
 def test_a_phone_never_scrolls_sideways(browser, server, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
-    page.goto(f"{server}/{path}", wait_until="networkidle")
-    page.wait_for_timeout(300)
+    page.goto(f"{server}/{path}", wait_until="networkidle")  # charts drawn, tables filled: the widest the page gets
     width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width <= viewport, f"{path}: {width}px wide on a {viewport}px screen"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -297,7 +296,7 @@ SEARCHES = [("zh/", "勒索软件"), ("zh/", "医疗集团"), ("", "ransomware")
 
 @pytest.mark.parametrize(("prefix", "query"), SEARCHES)
 def test_search_finds_pages_of_its_own_language_only(page, server, built_site, prefix, query):
-    page.goto(f"{server}/{prefix}search/", wait_until="networkidle")
+    page.goto(f"{server}/{prefix}search/", wait_until="load")
     page.wait_for_selector("#tracker-search[data-ready=true]")
     downloaded: list[int] = []
     page.on("requestfinished", lambda request: downloaded.append(request.sizes()["responseBodySize"]))
@@ -334,7 +333,7 @@ def test_search_finds_pages_of_its_own_language_only(page, server, built_site, p
 
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_pages_carry_their_own_preview_metadata_and_the_404_speaks_both_languages(page, server, prefix):
-    page.goto(f"{server}/{prefix}incidents/delta-medical-group-2024/", wait_until="networkidle")
+    page.goto(f"{server}/{prefix}incidents/delta-medical-group-2024/", wait_until="load")
     title = page.locator('meta[property="og:title"]').get_attribute("content")
     assert title == ("Delta医疗集团遭勒索软件攻击" if prefix else page.locator("article h1").inner_text().strip())
     assert page.locator('meta[property="og:description"]').get_attribute("content")
@@ -380,7 +379,7 @@ CONTRAST_CHECK = """() => {
 def test_text_keeps_its_contrast_in_light_and_dark(browser, server, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{server}/explorer/?state=CA", wait_until="networkidle")
+    page.goto(f"{server}/explorer/?state=CA", wait_until="load")
     page.wait_for_selector("#explorer[data-ready=true]")
     ratios = dict(page.evaluate(CONTRAST_CHECK))
     low = {selector: round(ratio, 2) for selector, ratio in ratios.items() if ratio < 4.5}  # WCAG AA for text
@@ -400,7 +399,7 @@ def test_explorer_filters_by_vector_data_type_and_ocr_outcome(page, server, buil
         1 for row in data["rows"] if "ransomware" in row[at["vectors"]] and "ssn" in row[at["data_types"]] and "technical_assistance" in row[at["outcomes"]]
     )
     assert 0 < with_outcome < expected < len(data["rows"])
-    page.goto(f"{server}/{prefix}explorer/?vector=ransomware&data=ssn", wait_until="networkidle")
+    page.goto(f"{server}/{prefix}explorer/?vector=ransomware&data=ssn", wait_until="load")
     page.wait_for_selector("#explorer[data-ready=true]")
     assert page.locator("select[name=vector]").input_value() == "ransomware"
     assert page.locator("select[name=data]").input_value() == "ssn"
@@ -422,7 +421,7 @@ def test_an_incident_page_tells_what_ocrs_case_summary_says(page, server, built_
     at = {name: index for index, name in enumerate(data["columns"])}
     row = next((row for row in data["rows"] if "phishing" in row[at["vectors"]] and "ssn" in row[at["data_types"]] and row[at["outcomes"]]), None)
     assert row is not None, "no incident with phishing, SSNs and an OCR outcome in the explorer data"
-    page.goto(f"{server}/{prefix}incidents/{row[at['id']]}/", wait_until="networkidle")
+    page.goto(f"{server}/{prefix}incidents/{row[at['id']]}/", wait_until="load")
     heading = "According to OCR's case summary" if lang == "en" else "根据OCR的案件摘要"
     section = page.locator("article h2", has_text=heading)
     assert section.count() == 1
