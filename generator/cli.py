@@ -85,7 +85,10 @@ def command_build(args: argparse.Namespace) -> int:
     incidents_overview = overview(result.incidents)
     record = build_record_from_json(read_text(config.CONTENT_DIR / layout.BUILD_RECORD))
     hand_written = read_hand_written_pages(config.CONTENT_DIR, record.generated)
-    clashes = sorted(generated_page_paths(incidents_overview) & set(hand_written))
+    generated = generated_page_paths(incidents_overview)
+    if not record.generated:  # no record: content/ was made by a generator from before it; its pages are replaced
+        hand_written = {path: text for path, text in hand_written.items() if path not in generated}
+    clashes = sorted(generated & set(hand_written))
     if clashes:
         print(f"build: content/ holds hand-written pages where the generator writes its own: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
