@@ -1,5 +1,8 @@
 """The command line: a thin layer over the pipeline. Exit 0 when all is well, 1 for problems in the
-data, 2 for a misused command or setting (argparse's own convention), 3 for a fault of the generator."""
+data, 2 for a misused command or setting (argparse's own convention), 3 for a fault of the generator.
+
+A command imports the heavier stages it runs (rendering, the HHS importer) when it runs, so a quick one
+such as `validate` or `new` starts without them."""
 
 from __future__ import annotations
 
@@ -15,17 +18,12 @@ from urllib.parse import urlsplit
 
 from generator import config, layout
 from generator.aggregate import overview
-from generator.importers.case_summary import explain, extract
 from generator.importers.hhs_export import LISTS, ExportError, export_metadata, read_export
-from generator.importers.hhs_import import Importer
-from generator.importers.summary import format_summary
 from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_hand_written_pages, read_text
 from generator.problems import Problem, summary_line
 from generator.parallel import garbage_collector_paused
-from generator.pipeline import build_content, validate_folder
+from generator.pipeline import validate_folder
 from generator.page_keys import build_record_from_json
-from generator.render.pages import generated_page_paths
-from generator.render.templates import prepare as prepare_to_render
 from generator.field_reference import with_command_table, with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
@@ -77,6 +75,10 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
+    from generator.pipeline import build_content
+    from generator.render.pages import generated_page_paths
+    from generator.render.templates import prepare as prepare_to_render
+
     result = validate_folder(args.incidents, args.today, meanwhile=prepare_to_render)
     if not result.ok:
         _report(result.problems, args.format)
@@ -178,6 +180,9 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_import_hhs(args: argparse.Namespace) -> int:
+    from generator.importers.hhs_import import Importer
+    from generator.importers.summary import format_summary
+
     if (args.list or args.as_of) and len(args.files) > 1:
         print("import-hhs: --list and --as-of describe one file; give them with a single FILE", file=sys.stderr)
         return EXIT_USAGE
@@ -239,6 +244,8 @@ def command_case_facts(args: argparse.Namespace) -> int:
     """Each summarised row of one export with the facts its case summary gives and the rule behind each.
 
     For tracing a wrong fact to its rule. The listing quotes OCR's words: it goes to the terminal only."""
+    from generator.importers.case_summary import explain, extract
+
     shown = display_path(args.file, config.REPO_ROOT)
     if not args.file.is_file():
         print(f"case-facts: {shown}: no such file", file=sys.stderr)

@@ -2,7 +2,8 @@
 
 load -> validate -> model -> aggregate -> render -> write. Each stage stays a plain function in its own
 module; this one only decides which pieces run side by side. Workers return what they made; only this
-process writes, through generator.write.
+process writes, through generator.write. The rendering stages (Altair, Jinja, vl-convert) are imported
+by the build itself, so validating alone does not load them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from pathlib import Path
 
 from generator import config, layout
 from generator.aggregate import Overview
-from generator.chart_images import cache_names, render_images
-from generator.render.pages import SITE_PARTS, Specs, incident_page_inputs, render_incident_pages, render_site_part
 from generator.config import LANGUAGES
 from generator.load import files_under, incident_files, load_incident_files, read_cached_images, read_text
 from generator.page_keys import BuildRecord, build_record_from_json, build_record_json, page_key
@@ -59,12 +58,15 @@ class _Shared:
 class _Done:
     files: list[tuple[str, str]] = field(default_factory=list)
     """The files a job made: overview pages, or the incident pages whose key changed."""
-    specs: Specs = field(default_factory=dict)
+    specs: dict[str, dict] = field(default_factory=dict)
+    """{chart image path: Vega-Lite spec}"""
     page_keys: dict[str, str] = field(default_factory=dict)
     """{path: key} of every incident page, rendered or kept as it was."""
 
 
 def _do(shared: _Shared, job: _Job) -> _Done:
+    from generator.render.pages import incident_page_inputs, render_incident_pages, render_site_part
+
     overview = shared.overview
     if job.site_part:
         pages, specs = render_site_part(overview, job.site_part)
@@ -96,6 +98,9 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
     incident pages in chunks, rendering only those whose key changed (generator.page_keys). Then each
     chart's image is drawn (or taken from `chart_cache`). Only when all of that has worked does anything
     in `target` change (generator.write)."""
+    from generator.chart_images import cache_names, render_images
+    from generator.render.pages import SITE_PARTS
+
     previous = build_record_from_json(read_text(target / layout.BUILD_RECORD))
     shared = _Shared(overview, previous.page_keys, files_under(target))
     update = ContentUpdate(target)

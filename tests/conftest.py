@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 import subprocess
@@ -120,10 +121,14 @@ def build_fixture_site(root: Path) -> BuiltSite:
     )
     assert build.returncode == 0, build.stdout + build.stderr
     assert "WARNING" not in build.stderr, build.stderr
-    result = validate(load_incident_files(incident_files(incidents), REPO_ROOT), TODAY)
+    return built_site_at(root)
+
+
+def built_site_at(root: Path) -> BuiltSite:
+    result = validate(load_incident_files(incident_files(root / "incidents"), REPO_ROOT), TODAY)
     return BuiltSite(
-        site=site,
-        content=content,
+        site=root / "site",
+        content=root / "content",
         incident_ids=sorted(incident.id for incident in result.incidents),
         years=sorted({incident.year for incident in result.incidents}),
     )
@@ -131,5 +136,19 @@ def build_fixture_site(root: Path) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The fixture site, built once per test session (the real incidents are built by benchmarks/full_site.py)."""
-    return build_fixture_site(tmp_path_factory.mktemp("built"))
+    """The fixture site, built once per test session, however many xdist workers share the session:
+    the first to ask builds it, under a lock, in the session's own temporary folder; the others wait and
+    read it. (The real incidents are built by benchmarks/full_site.py.)"""
+    session = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        session = session.parent  # shared by this run's workers, and by nothing else
+    root = session / "fixture-site"
+    with open(session / "fixture-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (root / "built").is_file():
+            return built_site_at(root)
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir()
+        built = build_fixture_site(root)
+        (root / "built").write_text("", encoding="utf-8")
+        return built

@@ -117,16 +117,17 @@ def test_a_rebuild_writes_only_the_files_that_changed(incidents, tmp_path):
 
 def test_a_new_generator_renders_every_incident_page_again(tmp_path, fixture_overview, monkeypatch):
     from generator import page_keys, pipeline
+    from generator.render import pages
 
     rendered: list[str] = []
-    real = pipeline.render_incident_pages
+    real = pages.render_incident_pages
 
     def counting(overview, wanted):
         pages = real(overview, wanted)
         rendered.extend(path for path, _ in pages)
         return pages
 
-    monkeypatch.setattr(pipeline, "render_incident_pages", counting)
+    monkeypatch.setattr(pages, "render_incident_pages", counting)
     content, every_page = tmp_path / "content", 2 * len(fixture_overview.incidents)
     pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
     assert len(rendered) == every_page
@@ -138,7 +139,7 @@ def test_a_new_generator_renders_every_incident_page_again(tmp_path, fixture_ove
 
 
 def test_a_failure_while_rendering_leaves_content_as_it_was(tmp_path, fixture_overview, monkeypatch):
-    from generator import pipeline
+    from generator import chart_images, pipeline
 
     content = tmp_path / "content"
     pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
@@ -147,7 +148,7 @@ def test_a_failure_while_rendering_leaves_content_as_it_was(tmp_path, fixture_ov
     def broken(*args, **kwargs):
         raise RuntimeError("a renderer bug")
 
-    monkeypatch.setattr(pipeline, "render_images", broken)  # after every page is rendered and staged
+    monkeypatch.setattr(chart_images, "render_images", broken)  # after every page is rendered and staged
     with pytest.raises(RuntimeError):
         pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
     assert snapshot(content) == before

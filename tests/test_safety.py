@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import SITE_INCIDENTS, run_generator as run, snapshot, FIXTURE_INCIDENTS, TODAY, fixture_text, line_of, problems_for
+from tests.conftest import SITE_INCIDENTS, fixture_text, line_of, problems_for, run_generator as run, snapshot
 
 HOSTILE_TITLE = '<script>alert("t")</script> <img src=x onerror=alert(1)> [click](https://evil.example) **bold**'
 HOSTILE_SUMMARY = (
@@ -92,25 +93,21 @@ def test_invisible_characters_written_as_yaml_escapes_are_refused_too(escape):
     assert len(found) == 1 and "organization.name: contains the invisible character U+" in found[0], found
 
 
-def test_two_builds_of_the_same_input_give_the_same_site(tmp_path):
-    content = tmp_path / "content"
-    assert run("build", "--incidents", str(FIXTURE_INCIDENTS), "--content", str(content), "--today", TODAY.isoformat()).returncode == 0
-    assert run("site", "--content", str(content), "--output", str(tmp_path / "first")).returncode == 0
-    assert run("site", "--content", str(content), "--output", str(tmp_path / "second")).returncode == 0
+def test_two_builds_of_the_same_input_give_the_same_site(built_site, tmp_path):
+    assert run("site", "--content", str(built_site.content), "--output", str(tmp_path / "second")).returncode == 0
     # The sitemap carries the build date (MkDocs' lastmod); Pagefind lists its languages in any order in
     # its entry file, so that one is compared as JSON; everything else must match to the byte.
     skip = ("sitemap.xml", "sitemap.xml.gz", "pagefind-entry.json")
-    first, second = snapshot(tmp_path / "first", skip), snapshot(tmp_path / "second", skip)
+    first, second = snapshot(built_site.site, skip), snapshot(tmp_path / "second", skip)
     assert len(first) > 30 and first == second
-    entries = [json.loads((tmp_path / build / "pagefind" / "pagefind-entry.json").read_text()) for build in ("first", "second")]
+    entries = [json.loads((site / "pagefind" / "pagefind-entry.json").read_text()) for site in (built_site.site, tmp_path / "second")]
     assert entries[0] == entries[1]
 
 
-def test_a_failed_site_build_leaves_the_previous_site_whole(tmp_path):
-    content = tmp_path / "content"
-    assert run("build", "--incidents", str(FIXTURE_INCIDENTS), "--content", str(content), "--today", TODAY.isoformat()).returncode == 0
-    site = tmp_path / "site"
-    assert run("site", "--content", str(content), "--output", str(site)).returncode == 0
+def test_a_failed_site_build_leaves_the_previous_site_whole(built_site, tmp_path):
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(built_site.content, content)
+    shutil.copytree(built_site.site, site)
     before = snapshot(site)
     (content / "zh" / "about.md").write_text("# 关于\n\n[坏链接](no-such-page.md)\n", encoding="utf-8")
     failed = run("site", "--content", str(content), "--output", str(site))
