@@ -343,6 +343,16 @@ def read_bytes(path: Path) -> bytes | None:
         return None
 
 
+def read_export_file(path: Path) -> bytes:
+    """An HHS export as it was downloaded (the importers decode it)."""
+    return path.read_bytes()
+
+
+def read_repository_file(path: Path) -> str:
+    """A file of the repository that must be there: the vocabularies, the schema, an incident file the importer edits."""
+    return path.read_text(encoding="utf-8")
+
+
 def files_under(folder: Path) -> frozenset[str]:
     """Every file under `folder`, by its path relative to it ('/'-separated); empty if there is no folder."""
     found = set()

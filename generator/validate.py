@@ -21,7 +21,7 @@ import fastjsonschema
 import jsonschema
 
 from generator.config import SCHEMA_PATH
-from generator.load import LoadedFile
+from generator.load import LoadedFile, read_repository_file
 from generator.model import DATE_FIELDS, HIDDEN_CHARACTERS, Incident, PartialDate, incident_from_data
 from generator.problems import FieldPath, Problem
 from generator.vocab import vocabularies
@@ -39,7 +39,7 @@ class ValidationResult:
 
 @cache
 def _schema(schema_path: Path = SCHEMA_PATH) -> dict[str, Any]:
-    return json.loads(schema_path.read_text(encoding="utf-8"))
+    return json.loads(read_repository_file(schema_path))
 
 
 @cache

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from generator.config import LANGUAGES
+from generator.load import read_repository_file
 
 _HERE = Path(__file__).resolve().parent
 
@@ -53,7 +54,7 @@ class Vocabulary:
 def _read_yaml(name: str) -> Any:
     """One of the generator's own YAML files, read by libyaml (PyYAML's pure-Python reader takes 0.25 s
     for interface_text.yaml, in every worker that needs it)."""
-    return yaml.load((_HERE / name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return yaml.load(read_repository_file(_HERE / name), Loader=yaml.CSafeLoader)
 
 
 @cache

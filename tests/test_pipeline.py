@@ -71,3 +71,21 @@ def test_a_setting_with_a_wrong_value_is_a_misuse_with_a_message(variable, value
     result = run_generator("build", "--incidents", FIXTURE_INCIDENTS, "--content", tmp_path / "content", "--today", TODAY.isoformat())
     assert (result.returncode, result.stderr.strip()) == (2, f"build: {expected}")
     assert not (tmp_path / "content").exists()
+
+
+def test_only_load_reads_and_only_write_writes():
+    """The rule the README states, checked on the source: no other module opens, reads, writes or removes files."""
+    import re
+
+    from tests.conftest import REPO_ROOT
+
+    file_io = re.compile(r"\bopen\(|\.read_(?:text|bytes)\(|\.write_(?:text|bytes)\(|\.mkdir\(|\.unlink\(|\.rename\(|\brmtree\(|os\.replace\(|\bmkdtemp\(")
+    offenders = []
+    for path in sorted((REPO_ROOT / "generator").rglob("*.py")):
+        if path.name in ("load.py", "write.py"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            code = line.split("#", 1)[0]
+            if file_io.search(code) and "os.open(os.devnull" not in code:
+                offenders.append(f"{path.relative_to(REPO_ROOT)}:{number}: {line.strip()}")
+    assert offenders == []

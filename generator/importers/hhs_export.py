@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load import read_export_file
 from generator.model import PartialDate, tidy_name
 from generator.vocab import vocabulary
 
@@ -152,13 +153,13 @@ def _read_table(path: Path) -> list[tuple[int, list[object]]]:
     if path.suffix.lower() == ".xlsx":
         import openpyxl
 
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(read_export_file(path)), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
             return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
         finally:
             workbook.close()
-    text = decode_csv(path.read_bytes())
+    text = decode_csv(read_export_file(path))
     reader = csv.reader(io.StringIO(text, newline=""))
     records, start = [], 1
     for record in reader:

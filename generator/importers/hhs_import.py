@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.config import HHS_PORTAL_SOURCE, HHS_PORTAL_URL
 from generator.importers.case_summary import extract
 from generator.importers.hhs_export import Export, ExportRow, ImportProblem
+from generator.load import read_repository_file
 from generator.importers.hhs_match import KnownReport, match_rows
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
@@ -133,7 +134,7 @@ class Importer:
 
     def _document(self, incident: TrackedIncident) -> CommentedMap:
         if incident.document is None:
-            incident.document = self.yaml.load(incident.path.read_text(encoding="utf-8"))
+            incident.document = self.yaml.load(read_repository_file(incident.path))
         return incident.document
 
     def _record_hhs(self, incident: TrackedIncident, row: ExportRow, export: Export) -> tuple[bool, str | None]:
