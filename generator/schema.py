@@ -78,7 +78,7 @@ def build_schema() -> dict[str, Any]:
     defs["https_url"] = {
         "type": "string",
         "pattern": HTTPS_PATTERN,
-        "x-expected": "an https:// address (expected https://host/path, with no spaces or quotes)",
+        "x-expected": "a web address of the form https://host/path, with no spaces or quotes",
     }
     count_record = {
         "type": "object",

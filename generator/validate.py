@@ -111,7 +111,7 @@ def _suggestion(value: str, vocabulary_name: str | None, codes: list[str]) -> st
         if hhs_term:
             return f" (HHS writes {value!r}; the code is {hhs_term.code!r})"
     close = difflib.get_close_matches(value.lower().replace(" ", "_"), codes, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> Iterator[Problem]:
@@ -132,9 +132,9 @@ def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> I
         codes = [str(code) for code in error.validator_value]
         vocabulary_name = next((name for name, v in vocabularies().items() if v.codes == codes), None)
         noun = schema.get("title", "value")
-        listing = ", ".join(codes) if len(codes) <= 20 else f"a code such as {codes[0]} (full list in the schema)"
+        expected = f"one of: {', '.join(codes)}" if len(codes) <= 20 else f"a code such as {codes[0]!r} (all {len(codes)} are listed in CONTRIBUTING.md)"
         hint = _suggestion(str(value), vocabulary_name, codes)
-        yield loaded.problem(path, f"{value!r} is not a known {noun}{hint}; expected one of: {listing}")
+        yield loaded.problem(path, f"{value!r} is not a known {noun}{hint}; expected {expected}")
     elif kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         wanted = " or ".join(_TYPE_WORDS[name] for name in expected if name != "null")

@@ -65,7 +65,7 @@ CASES: list[tuple[str, tuple[str, str], list[At]]] = [
     ]),
     ("value-outside-the-vocabulary-suggests-the-code", ("  entity_type: healthcare_provider", "  entity_type: healthcare_providr"), [
         At("healthcare_providr", 16,
-           "organization.entity_type: 'healthcare_providr' is not a known covered-entity type; did you mean 'healthcare_provider'?; "
+           "organization.entity_type: 'healthcare_providr' is not a known covered-entity type (did you mean 'healthcare_provider'?); "
            "expected one of: healthcare_provider, health_plan, business_associate, healthcare_clearinghouse"),
     ]),
     ("hhs-wording-is-translated-into-the-code", ("  types: [hacking_it_incident]", "  types: [Hacking/IT Incident]"), [
@@ -76,18 +76,18 @@ CASES: list[tuple[str, tuple[str, str], list[At]]] = [
     ]),
     ("data-type-outside-the-vocabulary", ("data_types: [name,", "data_types: [blood_type, name,"), [
         At("blood_type", 14,
-           "data_types[0]: 'blood_type' is not a known data type; expected one of: a code such as name (full list in the schema)"),
+           "data_types[0]: 'blood_type' is not a known data type; expected a code such as 'name' (all 22 are listed in CONTRIBUTING.md)"),
     ]),
     ("attack-vector-outside-the-vocabulary", ("vectors: [phishing,", "vectors: [smishing,"), [
         At("smishing", 13,
-           "breach.vectors[0]: 'smishing' is not a known attack vector; did you mean 'phishing'?; expected one of: "
+           "breach.vectors[0]: 'smishing' is not a known attack vector (did you mean 'phishing'?); expected one of: "
            "ransomware, phishing, malware, stolen_credentials, software_vulnerability, misconfiguration, tracking_technology, "
            "hacking_unspecified, third_party_vendor, insider, lost_device, stolen_device, paper_theft, mailing_error, improper_disposal"),
     ]),
     ("state-outside-the-vocabulary-does-not-list-all-fifty-six", ("  state: TX", "  state: Texas"), [
         At("state: Texas", 10,
            "organization.state: 'Texas' is not a known US state or territory code; "
-           "expected one of: a code such as AL (full list in the schema)"),
+           "expected a code such as 'AL' (all 56 are listed in CONTRIBUTING.md)"),
     ]),
     ("count-with-separators-says-how-to-write-it", ("    count: 12345", '    count: "12,345"'), [
         At("12,345", 12,
@@ -109,12 +109,12 @@ CASES: list[tuple[str, tuple[str, str], list[At]]] = [
     ]),
     ("plain-http-source-url", ("  - url: https://example.com/news/acme-clinic", "  - url: http://example.com/news/acme-clinic"), [
         At("url: http://", 10,
-           "sources[0].url: 'http://example.com/news/acme-clinic' is not an https:// address "
-           "(expected https://host/path, with no spaces or quotes)"),
+           "sources[0].url: 'http://example.com/news/acme-clinic' is not a web address of the form https://host/path, "
+           "with no spaces or quotes"),
     ]),
     *[
         (name, ("  - url: https://example.com/news/acme-clinic", f"  - url: '{url}'"), [
-            At(url, 10, f"sources[0].url: {url!r} is not an https:// address (expected https://host/path, with no spaces or quotes)"),
+            At(url, 10, f"sources[0].url: {url!r} is not a web address of the form https://host/path, with no spaces or quotes"),
         ])
         for name, url in HOSTILE_URLS.items()
     ],
