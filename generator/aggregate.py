@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import CASE_SUMMARY_KINDS, Incident, PartialDate
+from generator.model import CASE_SUMMARY_KINDS, Event, Incident, PartialDate
+from generator.ids import unique_id
+from generator.organizations import OrganizationKey, organization_key
 from generator.vocab import BUSINESS_ASSOCIATE, BUSINESS_ASSOCIATE_CODES, category_codes
 
 
@@ -129,9 +131,37 @@ class Overview:
     data_until: PartialDate
     """The newest incident's date: the data's year is complete only if this is in December."""
     case_summaries: CaseSummaryFigures
+    events: tuple[EventSummary, ...] = ()
+    """Attacks that reached many organizations, most people affected first."""
+    organizations: tuple[OrganizationGroup, ...] = ()
+    """Organizations with two reports or more, most reports first."""
 
     def breakdown(self, vocabulary_name: str) -> Breakdown:
         return next(item for item in self.breakdowns if item.vocabulary == vocabulary_name)
+
+    @cached_property
+    def events_of(self) -> dict[str, tuple[Event, ...]]:
+        """{incident id: the events it belongs to}"""
+        found: dict[str, list[Event]] = {}
+        for summary in self.events:
+            for incident in summary.members:
+                found.setdefault(incident.id, []).append(summary.event)
+        return {incident_id: tuple(events) for incident_id, events in found.items()}
+
+    @cached_property
+    def organization_of(self) -> dict[str, OrganizationGroup]:
+        """{incident id: its organization's group}, for the organizations with a page."""
+        return {incident.id: group for group in self.organizations for incident in group.incidents}
+
+    @cached_property
+    def event_totals(self) -> Totals:
+        """The reports that belong to at least one event, each counted once."""
+        return totals(self.by_id[incident_id] for incident_id in self.events_of)
+
+    def events_in_year(self, year: int) -> list[tuple[EventSummary, Totals]]:
+        """The events with member reports in `year`, and those members' totals, most people first."""
+        found = [(summary, totals(incident for incident in summary.members if incident.year == year)) for summary in self.events]
+        return sorted(((summary, year_totals) for summary, year_totals in found if year_totals.incidents), key=lambda item: -item[1].individuals)
 
     @cached_property
     def by_id(self) -> dict[str, Incident]:
@@ -140,6 +170,68 @@ class Overview:
     def year_before(self, summary: YearSummary) -> YearSummary | None:
         """The calendar year before, if it has incidents; a gap year gives None rather than a wrong comparison."""
         return next((other for other in self.years if other.year == summary.year - 1), None)
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    event: Event
+    members: tuple[Incident, ...]
+    """Newest first."""
+    totals: Totals
+
+    @property
+    def years(self) -> list[tuple[int, Totals]]:
+        """(year, totals of the members reported that year), oldest first."""
+        return [(year, totals(incident for incident in self.members if incident.year == year)) for year in sorted({incident.year for incident in self.members})]
+
+
+@dataclass(frozen=True)
+class OrganizationGroup:
+    """The reports one organization filed, under the names HHS spelled it with."""
+
+    key: OrganizationKey
+    incidents: tuple[Incident, ...]
+    """Newest first."""
+    totals: Totals
+    slug: str
+    """Its page's id (the key's slug, made unique)."""
+
+    @property
+    def name(self) -> str:
+        """The name people wrote for it (a researched report), else the name of its newest report."""
+        return next((incident.organization.name for incident in self.incidents if incident.researched), self.incidents[0].organization.name)
+
+    @property
+    def names(self) -> list[str]:
+        """Every spelling its reports use, newest first."""
+        return list(dict.fromkeys(incident.organization.name for incident in self.incidents))
+
+    @property
+    def state(self) -> str | None:
+        return self.key.state
+
+
+def event_summaries(events: Iterable[Event], by_id: dict[str, Incident]) -> tuple[EventSummary, ...]:
+    summaries = []
+    for event in events:
+        members = newest_first(by_id[member] for member in event.members)
+        summaries.append(EventSummary(event, members, totals(members)))
+    return tuple(sorted(summaries, key=lambda summary: (-summary.totals.individuals, summary.event.id)))
+
+
+def organization_groups(incidents: Iterable[Incident], minimum: int = 2) -> tuple[OrganizationGroup, ...]:
+    """Reports grouped by organization (generator.organizations.organization_key); groups of `minimum` or more."""
+    grouped: dict[OrganizationKey, list[Incident]] = {}
+    for incident in incidents:
+        grouped.setdefault(organization_key(incident.organization.name, incident.organization.state), []).append(incident)
+    taken: set[str] = set()
+    groups = []
+    for key in sorted(grouped, key=lambda key: (key.name, key.state or "")):
+        if len(grouped[key]) >= minimum:
+            page_id = unique_id(key.slug, taken)
+            taken.add(page_id)
+            groups.append(OrganizationGroup(key, newest_first(grouped[key]), totals(grouped[key]), page_id))
+    return tuple(sorted(groups, key=lambda group: (-group.totals.incidents, -group.totals.individuals, group.slug)))
 
 
 def newest_first(incidents: Iterable[Incident]) -> tuple[Incident, ...]:
@@ -234,7 +326,7 @@ def threat_actors(incidents: Iterable[Incident]) -> tuple[ActorRow, ...]:
     return tuple(sorted(rows, key=lambda row: (-row.incidents, -row.individuals, row.name.casefold())))
 
 
-def overview(incidents: Iterable[Incident]) -> Overview:
+def overview(incidents: Iterable[Incident], events: Iterable[Event] = ()) -> Overview:
     ordered = newest_first(incidents)
     by_year: dict[int, list[Incident]] = {}
     for incident in ordered:
@@ -247,4 +339,6 @@ def overview(incidents: Iterable[Incident]) -> Overview:
         threat_actors=threat_actors(ordered),
         data_until=ordered[0].reference_date if ordered else PartialDate(0),
         case_summaries=case_summary_figures(ordered),
+        events=event_summaries(events, {incident.id: incident for incident in ordered}),
+        organizations=organization_groups(ordered),
     )

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import altair as alt
 
 from generator import formatting, layout
-from generator.aggregate import HACKING, Breakdown, Overview, YearSummary
+from generator.aggregate import HACKING, Breakdown, EventSummary, Overview, YearSummary
 from generator.accounts import incident_title
 from generator.model import PartialDate
 from generator.vocab import category_label, category_title, label, ui
@@ -292,6 +292,41 @@ def months_chart(summary: YearSummary, slug: str, lang: str, root: str) -> Chart
         )
     spec = _spec(_months_design(lang), _ranked(rows), title, lang)
     return Chart(slug, title, ui("chart_description_links", lang, title=title), spec)
+
+
+@_design
+def _event_months_design(lang: str) -> alt.Chart:
+    return (
+        alt.Chart(ROWS)
+        .mark_bar(color=COLOR)
+        .encode(
+            x=alt.X("month:N", sort=BY_RANK, axis=alt.Axis(title=None, labelAngle=-45)),
+            y=alt.Y("incidents:Q", axis=_count_axis(ui("column_incidents", lang))),
+            tooltip=_tooltips(lang, alt.Tooltip("month:N", title=ui("column_month", lang))),
+        )
+        .properties(height=220)
+    )
+
+
+def event_chart(summary: EventSummary, lang: str) -> Chart:
+    """The reports an event caused, by the month each was reported, from the first to the last (empty
+    months shown: how the reports trickled in is the point)."""
+    by_month: dict[tuple[int, int], list] = {}
+    for incident in summary.members:
+        date = incident.reference_date
+        by_month.setdefault((date.year, date.month or 1), []).append(incident)
+    first, last = min(by_month), max(by_month)
+    rows = []
+    year, month = first
+    while (year, month) <= last:
+        members = by_month.get((year, month), [])
+        individuals = sum(incident.latest_count.count or 0 for incident in members)
+        rows.append({"month": formatting.date_text(PartialDate(year, month), lang), **_figures(len(members), individuals, lang)})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    title = ui("event_chart_title", lang)
+    spec = _spec(_event_months_design(lang), _ranked(rows), title, lang)
+    description = ui("event_chart_description", lang, reports=formatting.exact_number(summary.totals.incidents, lang))
+    return Chart(f"event-{summary.event.id}", title, description, spec)
 
 
 def year_charts(summary: YearSummary, lang: str, root: str) -> list[Chart]:

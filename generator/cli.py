@@ -22,13 +22,13 @@ from generator.importers.hhs_export import LISTS, ExportError, export_metadata, 
 from generator.load import LoadedFile, display_path, incident_files, load_incident_files, parse_incident_text, read_hand_written_pages, read_text
 from generator.problems import Problem, summary_line
 from generator.parallel import garbage_collector_paused
-from generator.pipeline import validate_folder
+from generator.pipeline import validate_events_folder, validate_folder
 from generator.page_keys import build_record_from_json
 from generator.field_reference import with_command_table, with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
 from generator.new_incident import NewIncident, new_incident_text
-from generator.schema import schema_json
+from generator.schema import event_schema_json, schema_json
 from generator.site import build_site
 from generator.validate import validate
 from generator.vendor import BUNDLE_PATH, bundle_text
@@ -58,7 +58,8 @@ def command_validate(args: argparse.Namespace) -> int:
         print("\n".join(f"validate: {display_path(file, config.REPO_ROOT)}: no such file" for file in missing), file=sys.stderr)
         return EXIT_USAGE
     result = validate_folder(args.incidents, args.today)
-    problems = result.problems
+    events = validate_events_folder(args.events, args.incidents, args.today)
+    problems = result.problems + events.problems
     if args.files:
         # A named file's problems, and the problems of other files that name it (an id it clashes with).
         wanted = {file.resolve() for file in args.files}
@@ -70,7 +71,7 @@ def command_validate(args: argparse.Namespace) -> int:
     if problems:
         _report(problems, args.format)
         return EXIT_PROBLEMS
-    print(f"validate: {len(result.incidents)} incidents, no problems", file=sys.stderr)
+    print(f"validate: {len(result.incidents)} incidents and {len(events.events)} events, no problems", file=sys.stderr)
     return EXIT_OK
 
 
@@ -80,11 +81,12 @@ def command_build(args: argparse.Namespace) -> int:
     from generator.render.templates import prepare as prepare_to_render
 
     result = validate_folder(args.incidents, args.today, meanwhile=prepare_to_render)
-    if not result.ok:
-        _report(result.problems, args.format)
+    events = validate_events_folder(args.events, args.incidents, args.today)
+    if result.problems or events.problems:
+        _report(result.problems + events.problems, args.format)
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
-    incidents_overview = overview(result.incidents)
+    incidents_overview = overview(result.incidents, events.events)
     record = build_record_from_json(read_text(config.CONTENT_DIR / layout.BUILD_RECORD))
     hand_written = read_hand_written_pages(config.CONTENT_DIR, record.generated)
     generated = generated_page_paths(incidents_overview)
@@ -95,7 +97,7 @@ def command_build(args: argparse.Namespace) -> int:
         print(f"build: content/ holds hand-written pages where the generator writes its own: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
     count = build_content(incidents_overview, hand_written, args.content, args.chart_cache or config.chart_cache())
-    print(f"build: {len(result.incidents)} incidents, {count.files} files in {args.content}, {count.changed} of them changed", file=sys.stderr)
+    print(f"build: {len(result.incidents)} incidents, {len(events.events)} events, {count.files} files in {args.content}, {count.changed} of them changed", file=sys.stderr)
     return EXIT_OK
 
 
@@ -156,7 +158,7 @@ GUIDES = {"en": "CONTRIBUTING.md", "zh": "CONTRIBUTING.zh.md"}
 
 def _generated_documents() -> dict[Path, str]:
     """Every file generated from the vocabularies and field docs, as it should read now."""
-    documents = {config.SCHEMA_PATH: schema_json()}
+    documents = {config.SCHEMA_PATH: schema_json(), config.EVENT_SCHEMA_PATH: event_schema_json()}
     for lang, name in GUIDES.items():
         path = config.REPO_ROOT / name
         documents[path] = with_reference(read_text(path) or "", lang)
@@ -274,6 +276,40 @@ def command_case_facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_suggest_members(args: argparse.Namespace) -> int:
+    """List the incidents an event's sources or OCR's summaries tie to it, with the evidence; write nothing."""
+    from generator.suggest_members import Summary, suggest_members
+
+    path = args.events / f"{args.event}.yaml"
+    if not path.is_file():
+        print(f"suggest-members: {display_path(path, config.REPO_ROOT)}: no such event file", file=sys.stderr)
+        return EXIT_USAGE
+    result = validate_folder(args.incidents, args.today)
+    events = validate_events_folder(args.events, args.incidents, args.today)
+    if result.problems or events.problems:
+        _report(result.problems + events.problems, "text")
+        print("suggest-members: fix these first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    event = next(event for event in events.events if event.id == args.event)
+    summaries = []
+    for export_path in args.export:
+        shown = display_path(export_path, config.REPO_ROOT)
+        list_name, as_of, errors = export_metadata(export_path, None, None)
+        try:
+            export = None if errors else read_export(export_path, shown, list_name, as_of)
+        except ExportError as error:
+            errors = [str(problem) for problem in error.problems]
+        if errors:
+            print("\n".join(f"{shown}: {error}" for error in errors), file=sys.stderr)
+            return EXIT_PROBLEMS
+        summaries += [Summary(row.name, row.state, row.submitted.isoformat(), row.description) for row in export.rows if row.description]
+    candidates = suggest_members(event, result.incidents, summaries, args.term)
+    for candidate in candidates:
+        print(_printable(f"{candidate.incident_id}: {candidate.evidence}"))
+    print(f"suggest-members: {len(candidates)} candidates for {event.id}; add the ones the evidence supports to its members", file=sys.stderr)
+    return EXIT_OK
+
+
 def command_vendor(args: argparse.Namespace) -> int:
     text = bundle_text()
     if args.check:
@@ -299,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--incidents", type=Path, default=config.INCIDENTS_DIR, help="folder of incident files (default: incidents/)")
+        sub.add_argument("--events", type=Path, help="folder of event files (default: events/ beside the incidents folder)")
         sub.add_argument("--format", choices=["text", "github"], default="text", help="problem lines as text, or as GitHub annotations")
         sub.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
 
@@ -344,6 +381,13 @@ def build_parser() -> argparse.ArgumentParser:
     case_facts.add_argument("--list", choices=LISTS, help="which HHS list FILE is, when its name does not say")
     case_facts.set_defaults(handler=command_case_facts)
 
+    suggest = commands.add_parser("suggest-members", help="list the incidents an event's target is named in (OCR's summaries, the HHS data), with the evidence; writes nothing")
+    common(suggest)
+    suggest.add_argument("event", metavar="EVENT", help="an event id (events/EVENT.yaml)")
+    suggest.add_argument("--export", type=Path, action="append", default=[], help="an HHS archive export whose case summaries to search (repeatable)")
+    suggest.add_argument("--term", action="append", default=[], help="another name to look for (repeatable)")
+    suggest.set_defaults(handler=command_suggest_members)
+
     schema = commands.add_parser("schema", help="write schema/incident.schema.json and the field reference of CONTRIBUTING from the vocabularies, and this table from the parser")
     schema.add_argument("--check", action="store_true", help="fail if any of them is out of date")
     schema.set_defaults(handler=command_schema)
@@ -360,6 +404,8 @@ EXIT_INTERNAL = 3
 def main(argv: list[str] | None = None) -> int:
     """Exit codes: 0 ok, 1 problems in the data, 2 misuse of the command, 3 a fault of the generator itself."""
     args = build_parser().parse_args(argv)
+    if getattr(args, "incidents", None) is not None and getattr(args, "events", "absent") is None:
+        args.events = args.incidents.parent / config.EVENTS_DIR.name
     try:
         config.check_settings()
         with garbage_collector_paused():

@@ -9,10 +9,13 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INCIDENTS_DIR = REPO_ROOT / "incidents"
+EVENTS_DIR = REPO_ROOT / "events"
+"""One YAML file per event: an attack or campaign and the incident reports it caused."""
 CONTENT_DIR = REPO_ROOT / "content"
 """The site's Markdown: hand-written pages (committed) and generated ones (git-ignored) side by side."""
 SITE_DIR = REPO_ROOT / "site"
 SCHEMA_PATH = REPO_ROOT / "schema" / "incident.schema.json"
+EVENT_SCHEMA_PATH = REPO_ROOT / "schema" / "event.schema.json"
 
 CHART_CACHE_VARIABLE = "TRACKER_CHART_CACHE"
 """Where drawn chart images are kept by the hash of their spec, so a rebuild draws only the charts whose

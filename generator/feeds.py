@@ -20,7 +20,7 @@ from generator.vocab import ui
 ATOM = "http://www.w3.org/2005/Atom"
 ENTRIES = 50
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/healthcare-breach-tracker")
-FEEDS = ("new", "counts")
+FEEDS = ("new", "counts", "events")
 
 
 def _stamp(date: PartialDate) -> str:
@@ -56,7 +56,8 @@ def feed(overview: Overview, lang: str, kind: str) -> str:
     _element(root, "id", _entry_id("feed", lang, kind))
     _element(root, "link", rel="self", href=posixpath.basename(layout.feed(kind)))
     _element(root, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT)
-    entries: list[tuple[str, str, str, str, Incident]] = []
+    entries: list[tuple[str, str, str, str, str]] = []
+    """(entry id, date, title, summary, page address)"""
     if kind == "new":
         for incident in overview.incidents[:ENTRIES]:
             summary = ui(
@@ -64,7 +65,16 @@ def feed(overview: Overview, lang: str, kind: str) -> str:
                 date=formatting.date_text(incident.reference_date, lang),
                 count=formatting.count_cell(incident.latest_count, lang),
             )
-            entries.append((_entry_id("incident", incident.id), _stamp(incident.reference_date), incident_title(incident, lang), summary, incident))
+            entries.append((_entry_id("incident", incident.id), _stamp(incident.reference_date), incident_title(incident, lang), summary, layout.incident(incident.id).url))
+    elif kind == "events":
+        for event_summary in sorted(overview.events, key=lambda item: (item.event.timeline[-1].date.sort_key(), item.event.id), reverse=True)[:ENTRIES]:
+            event = event_summary.event
+            summary = ui(
+                "feed_events_summary", lang,
+                reports=formatting.exact_number(event_summary.totals.incidents, lang),
+                individuals=formatting.headline_number(event_summary.totals.individuals, lang),
+            )
+            entries.append((_entry_id("event", event.id), _stamp(event.timeline[-1].date), event.title.in_(lang), summary, layout.event(event.id).url))
     else:
         for incident, index in _count_changes(overview.incidents)[:ENTRIES]:
             before, after = incident.individuals_affected[index - 1], incident.individuals_affected[index]
@@ -73,16 +83,16 @@ def feed(overview: Overview, lang: str, kind: str) -> str:
                 before=formatting.count_cell(before, lang), after=formatting.count_cell(after, lang),
                 date=formatting.date_text(after.as_of, lang),
             )
-            entries.append((_entry_id("count", incident.id, after.as_of.iso(), after.count), _stamp(after.as_of), incident_title(incident, lang), summary, incident))
+            entries.append((_entry_id("count", incident.id, after.as_of.iso(), after.count), _stamp(after.as_of), incident_title(incident, lang), summary, layout.incident(incident.id).url))
     _element(root, "updated", max((entry[1] for entry in entries), default="2009-01-01T00:00:00Z"))
     author = _element(root, "author")
     _element(author, "name", ui("site_name", lang))
-    for entry_id, stamp, title, summary, incident in entries:
+    for entry_id, stamp, title, summary, address in entries:
         entry = _element(root, "entry")
         _element(entry, "id", entry_id)
         _element(entry, "title", title)
         _element(entry, "updated", stamp)
-        _element(entry, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT + layout.incident(incident.id).url)
+        _element(entry, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT + address)
         _element(entry, "summary", summary)
     ElementTree.register_namespace("", ATOM)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

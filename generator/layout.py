@@ -67,6 +67,8 @@ STATISTICS = Page("statistics.md")
 EXPLORER = Page("explorer/index.md")
 OPEN_DATA = Page("open-data.md")
 SEARCH = Page("search.md")
+EVENTS = Page("events/index.md")
+ORGANIZATIONS = Page("organizations/index.md")
 
 
 def incident(incident_id: str) -> Page:
@@ -80,6 +82,15 @@ def year(number: int) -> Page:
 def month(slug: str) -> Page:
     """A month's page; `slug` is 'YYYY-MM'."""
     return Page(f"years/{slug}.md")
+
+
+def event(event_id: str) -> Page:
+    return Page(f"events/{event_id}.md")
+
+
+def organization(slug: str) -> Page:
+    """An organization's page; `slug` is its group's (generator.aggregate.OrganizationGroup.slug)."""
+    return Page(f"organizations/{slug}.md")
 
 
 def content_path(lang: str, relative: str) -> str:

@@ -336,3 +336,57 @@ def incident_from_data(data: dict[str, Any], path: str) -> Incident:
         related=tuple(data.get("related") or ()),
         hhs=hhs,
     )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: PartialDate
+    text: Bilingual
+    source: str
+    """The url of the event's source that gives this date."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One attack or campaign that reached many organizations, each of which filed its own report."""
+
+    id: str
+    path: str
+    title: Bilingual
+    summary: Bilingual
+    vendor: str
+    """Whom the attack hit first: the vendor whose system or product the member reports share."""
+    product: str | None
+    vulnerability: str | None
+    """A CVE id, where the attack used a known flaw."""
+    threat_actor: str | None
+    threat_actor_sources: tuple[str, ...]
+    timeline: tuple[TimelineEntry, ...]
+    sources: tuple[Source, ...]
+    members: tuple[str, ...]
+    """Incident ids, as the event file lists them: membership is stated here, never guessed."""
+
+
+def event_from_data(data: dict[str, Any], path: str) -> Event:
+    """Build the typed event. Only call on data that passed validation."""
+    target, actor = data["target"], data.get("threat_actor") or {}
+    return Event(
+        id=data["id"],
+        path=path,
+        title=Bilingual(**data["title"]),
+        summary=Bilingual(**data["summary"]),
+        vendor=target["vendor"],
+        product=target.get("product"),
+        vulnerability=target.get("vulnerability"),
+        threat_actor=actor.get("name"),
+        threat_actor_sources=tuple(actor.get("sources") or ()),
+        timeline=tuple(
+            TimelineEntry(PartialDate.parse(entry["date"]), Bilingual(en=entry["en"], zh=entry["zh"]), entry["source"])
+            for entry in data["timeline"]
+        ),
+        sources=tuple(
+            Source(url=source["url"], title=source.get("title") or "", publisher=source["publisher"], lang=source["lang"], published=_date(source.get("published")))
+            for source in data["sources"]
+        ),
+        members=tuple(data["members"]),
+    )

@@ -171,6 +171,27 @@ def years_record(overview: Overview) -> list[dict[str, Any]]:
     ]
 
 
+def events_record(overview: Overview) -> list[dict[str, Any]]:
+    """Each event with its members and their totals (people may be counted in more than one report)."""
+    return [
+        {
+            "id": summary.event.id,
+            "title": {"en": summary.event.title.en, "zh": summary.event.title.zh},
+            "vendor": summary.event.vendor,
+            "product": summary.event.product,
+            "vulnerability": summary.event.vulnerability,
+            "threat_actor": summary.event.threat_actor,
+            "timeline": [{"date": entry.date.iso(), "en": entry.text.en, "zh": entry.text.zh, "source": entry.source} for entry in summary.event.timeline],
+            "sources": [{"url": source.url, "title": source.title or None, "publisher": source.publisher, "lang": source.lang} for source in summary.event.sources],
+            "members": [incident.id for incident in summary.members],
+            "reports": summary.totals.incidents,
+            "individuals_affected": summary.totals.individuals,
+            "pages": {lang: layout.language_prefix(lang) + layout.event(summary.event.id).url for lang in LANGUAGES},
+        }
+        for summary in overview.events
+    ]
+
+
 def vocabularies_record() -> dict[str, Any]:
     return {
         name: {"label": vocabulary.labels, "values": {code: term.labels for code, term in vocabulary.terms.items()}}
@@ -194,6 +215,7 @@ def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
         "incidents.csv": incidents_csv(records),
         "years.json": _json({"version": OPEN_DATA_VERSION, "years": years_record(overview)}),
         "vocabularies.json": _json(vocabularies_record()),
+        "events.json": _json({"version": OPEN_DATA_VERSION, "events": events_record(overview)}),
         "incident.schema.json": schema_text,
     }
     files.update(one_by_one)
@@ -202,7 +224,7 @@ def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
 
 EXPLORER_COLUMNS = (
     "id", "title", "organization", "date", "date_text", "year", "state", "entity_type", "types", "locations",
-    "vectors", "data_types", "outcomes", "threat_actor", "individuals", "placeholder",
+    "vectors", "data_types", "outcomes", "threat_actor", "individuals", "placeholder", "events",
 )
 
 
@@ -229,8 +251,10 @@ def explorer_data(overview: Overview, lang: str) -> str:
                 incident.breach.threat_actor or "",
                 latest.count,
                 latest.placeholder,
+                [event.id for event in overview.events_of.get(incident.id, ())],
             ]
         )
     labels = {name: {code: category_label(name, code, lang) for code in vocabularies()[name].codes} for name in EXPLORER_VOCABULARIES}
+    labels["event"] = {summary.event.id: summary.event.title.in_(lang) for summary in overview.events}
     page_url = layout.EXPLORER.url_to(layout.INCIDENT_URL_PATTERN)
     return _json({"columns": list(EXPLORER_COLUMNS), "labels": labels, "unknown": ui("unknown", lang), "page_url": page_url, "rows": rows})

@@ -20,6 +20,7 @@ from generator.load import files_under, incident_files, load_incident_files, rea
 from generator.page_keys import BuildRecord, build_record_from_json, build_record_json, page_key
 from generator.parallel import SMALL_JOB, chunks, run_jobs
 from generator.validate import FileCheck, ValidationResult, check_file, combine, compile_schema
+from generator.validate_events import EventsResult, validate_events
 from generator.write import ContentUpdate, write_files
 
 
@@ -34,6 +35,13 @@ def validate_folder(folder: Path, today: dt.date, meanwhile: Callable[[], object
     compile_schema()  # before the workers start: forked ones inherit it
     checked = run_jobs(_check_files, chunks(files), today, parallel=len(files) >= SMALL_JOB, meanwhile=meanwhile)
     return combine([check for chunk in checked for check in chunk])
+
+
+def validate_events_folder(folder: Path, incidents_folder: Path, today: dt.date) -> EventsResult:
+    """Every event file under `folder` (none if there is no folder), its members checked against the
+    incident files' ids (an incident's id is its file name, which validation holds it to)."""
+    files = incident_files(folder) if folder.is_dir() else []
+    return validate_events(load_incident_files(files, config.REPO_ROOT), {path.stem for path in incident_files(incidents_folder)}, today)
 
 
 @dataclass(frozen=True)

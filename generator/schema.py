@@ -239,3 +239,80 @@ def build_schema() -> dict[str, Any]:
 
 def schema_json() -> str:
     return json.dumps(build_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+EVENT_SCHEMA_ID = "https://healthcare-breach-tracker.github.io/schema/event.schema.json"
+CVE_PATTERN = r"^CVE-[0-9]{4}-[0-9]{4,}$"
+
+
+def build_event_schema() -> dict[str, Any]:
+    """The schema of an event file (events/<id>.yaml): an attack or campaign and the reports it caused."""
+    incident_defs = build_schema()["$defs"]
+    defs = {name: incident_defs[name] for name in ("date", "https_url", "source_language")}
+    source = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["url", "publisher", "lang"],
+        "properties": {
+            "url": {"$ref": "#/$defs/https_url"},
+            "title": _text("The title as the page gives it, copied exactly; leave it out rather than guess.", 500),
+            "publisher": _text("Who published it."),
+            "lang": {"$ref": "#/$defs/source_language"},
+            "published": _date("When it was published, if the page says."),
+        },
+    }
+    timeline_entry = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["date", "en", "zh", "source"],
+        "properties": {
+            "date": _date("When it happened.", type="string"),
+            "en": _text("What happened, in English.", 300),
+            "zh": _text("What happened, in Simplified Chinese.", 300),
+            "source": _ref("https_url", description="The url of the entry in `sources` that gives this date."),
+        },
+    }
+    incident_id = {"type": "string", "pattern": ID_PATTERN, "x-expected": "an incident id (expected lower-case words and digits joined by hyphens)"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": EVENT_SCHEMA_ID,
+        "title": "Healthcare breach event",
+        "description": "One attack or campaign that reached many organizations, each of which filed its own breach report.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "title", "target", "timeline", "summary", "sources", "members"],
+        "properties": {
+            "id": {"type": "string", "pattern": ID_PATTERN, "x-expected": "a valid id (expected lower-case words and digits joined by hyphens, such as moveit-transfer-2023)"},
+            "title": _bilingual("The event's name, in both languages.", 200),
+            "target": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["vendor"],
+                "description": "What was attacked: the vendor, and the product and flaw where there is one.",
+                "properties": {
+                    "vendor": _text("The vendor whose system or product the member reports share.", 200),
+                    "product": _text("The product attacked.", 200),
+                    "vulnerability": {"type": "string", "pattern": CVE_PATTERN, "x-expected": "a CVE id (expected CVE-YYYY-NNNN)"},
+                },
+            },
+            "threat_actor": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "sources"],
+                "description": "Who attacked, as sources name them.",
+                "properties": {
+                    "name": _text("The group's name.", 100),
+                    "sources": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"$ref": "#/$defs/https_url"}, "description": "Urls of entries in `sources` that name the actor."},
+                },
+            },
+            "timeline": {"type": "array", "minItems": 1, "description": "The dated steps of the event, oldest first.", "items": timeline_entry},
+            "summary": _bilingual("What happened, in your own words, in both languages.", 3000),
+            "sources": {"type": "array", "minItems": 2, "description": "At least two pages about the event.", "items": source},
+            "members": {"type": "array", "minItems": 1, "uniqueItems": True, "description": "The ids of the incidents (reports) the event caused.", "items": incident_id},
+        },
+        "$defs": defs,
+    }
+
+
+def event_schema_json() -> str:
+    return json.dumps(build_event_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

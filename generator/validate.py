@@ -148,7 +148,11 @@ def _schema_problems(loaded: LoadedFile, error: jsonschema.ValidationError) -> I
         else:
             yield loaded.problem(path, "must not be blank")
     elif kind == "minItems":
-        yield loaded.problem(path, f"needs at least {error.validator_value} entry; the list is empty")
+        wanted = error.validator_value
+        if not value:
+            yield loaded.problem(path, f"needs at least {wanted} {'entry' if wanted == 1 else 'entries'}; the list is empty")
+        else:
+            yield loaded.problem(path, f"needs at least {wanted} entries; it has {len(value)}")
     elif kind == "minLength":
         yield loaded.problem(path, "must not be empty")
     elif kind == "maxLength":
@@ -180,6 +184,11 @@ def _one_per_field(loaded: LoadedFile, errors: Iterator[jsonschema.ValidationErr
             if key not in chosen or candidate[0] < chosen[key][0]:
                 chosen[key] = candidate
     return [problem for _, problem in chosen.values()]
+
+
+def problems_against(loaded: LoadedFile, validator: jsonschema.protocols.Validator) -> list[Problem]:
+    """A file's problems against another schema (an event's), one per field, worded as for incidents."""
+    return _one_per_field(loaded, validator.iter_errors(loaded.data))
 
 
 def schema_problems(loaded: LoadedFile) -> list[Problem]:

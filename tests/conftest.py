@@ -24,6 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_INCIDENTS = FIXTURES / "incidents"
 """Three incidents for the unit tests, small enough to reason about by hand."""
 SITE_INCIDENTS = FIXTURES / "site_incidents"
+SITE_EVENTS = FIXTURES / "site_events"
 """With FIXTURE_INCIDENTS, the fixture site: every page kind and edge case (an HHS-only report with OCR's
 case summary, a newest year with none, a named gang, hostile text in every field)."""
 TODAY = dt.date(2026, 11, 23)
@@ -111,7 +112,7 @@ def build_fixture_site(root: Path) -> BuiltSite:
     content, site, incidents = root / "content", root / "site", site_incident_folder(root)
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--incidents", str(incidents), "--content", str(content), "--today", TODAY.isoformat()],
+        [sys.executable, "-m", "generator", "build", "--incidents", str(incidents), "--events", str(SITE_EVENTS), "--content", str(content), "--today", TODAY.isoformat()],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True,
     )
     assert generate.returncode == 0, generate.stdout + generate.stderr

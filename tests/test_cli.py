@@ -26,7 +26,7 @@ def incidents(tmp_path: Path) -> Path:
 def test_validate_passes_on_the_fixtures(incidents):
     result = run("validate", "--incidents", str(incidents))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 incidents, no problems" in result.stderr
+    assert "3 incidents and 0 events, no problems" in result.stderr
 
 
 def test_validate_reports_each_problem_on_its_line_and_exits_1(incidents):

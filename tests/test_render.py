@@ -38,7 +38,7 @@ def front_matter(page: str) -> dict:
 def test_incident_page_matches_golden(fixture_overview, lang):
     acme = next(incident for incident in fixture_overview.incidents if incident.id == "acme-clinic-2024")
     related = tuple((fixture_overview.by_id[other].title.in_(lang), other) for other in acme.related)
-    page = render_incident(acme, lang, related)
+    page = render_incident(acme, lang, (related, (), None))
     golden = GOLDEN / f"acme-clinic-2024.{lang}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")
@@ -49,7 +49,7 @@ def test_incident_page_matches_golden(fixture_overview, lang):
 def test_a_page_with_facts_from_ocrs_case_summary_matches_golden(lang):
     path = Path(__file__).resolve().parent / "fixtures" / "site_incidents" / "2021" / "juniper-family-practice-2021-02-11.yaml"
     [juniper] = validate(load_incident_files([path], path.parent), TODAY).incidents
-    page = render_incident(juniper, lang, ())
+    page = render_incident(juniper, lang, ((), (), None))
     golden = GOLDEN / f"juniper-family-practice-2021-02-11.{lang}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")
@@ -69,8 +69,8 @@ def test_the_site_has_every_page_in_every_language(fixture_overview):
         # A page per month with incidents: Acme (2024-05), Beta (2024-01), Gamma (2023-11).
         assert {f"{lang}/years/2024-05.md", f"{lang}/years/2024-01.md", f"{lang}/years/2023-11.md"} <= set(pages)
     markdown_pages = [path for path in pages if path.endswith(".md")]
-    # Per language: 3 incidents, 2 years, 3 months, and home, incidents, years, statistics, explorer, open data, search.
-    assert len(markdown_pages) == 2 * (3 + 2 + 3 + 7)
+    # Per language: 3 incidents, 2 years, 3 months, and home, incidents, years, statistics, explorer, open data, search, events, organizations.
+    assert len(markdown_pages) == 2 * (3 + 2 + 3 + 9)
 
 
 def test_month_pages_list_their_incidents_and_year_pages_link_them(fixture_overview):

@@ -18,7 +18,7 @@ def html(built_site, path: str) -> str:
 
 
 def test_every_incident_has_a_page_in_both_languages(built_site):
-    assert len(built_site.incident_ids) == 8
+    assert len(built_site.incident_ids) == 10
     for incident_id in built_site.incident_ids:
         for prefix in ("", "zh/"):
             page = built_site.site / prefix / "incidents" / incident_id / "index.html"
@@ -185,3 +185,52 @@ def test_the_fixture_site_matches_its_golden_folder(built_site):
     assert sorted(actual) == sorted(expected), "files added or gone"
     changed = sorted(path for path in expected if actual[path] != expected[path])
     assert changed == [], f"differs from tests/golden/site (refresh with: python -m tests.golden_site): {changed}"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_an_event_page_lists_its_members_and_each_member_links_back(built_site, prefix):
+    event = html(built_site, f"{prefix}events/tideline-billing-2021")
+    article = event.split("<article")[1]
+    for member in ("juniper-family-practice-2021-02-11", "delta-medical-group-2024"):
+        assert f'href="../../incidents/{member}/"' in article
+        page = html(built_site, f"{prefix}incidents/{member}")
+        assert 'href="../../events/tideline-billing-2021/"' in page
+    assert "acme-clinic-2024" not in article, "only the members the event file lists"
+    assert ("3,182,145" if not prefix else "318万") in article, "the members' people affected, added up"
+    assert ("more than once" if not prefix else "重复计算") in article, "the caution that people may be counted twice"
+    index = html(built_site, f"{prefix}events")
+    assert 'href="tideline-billing-2021/"' in index
+
+
+def test_reports_of_one_organization_spelled_two_ways_are_grouped_and_namesakes_in_other_states_are_not(built_site):
+    page = html(built_site, "organizations/acme-clinic-and-labs-tx")
+    assert 'href="../../incidents/acme-clinic-2024/"' in page and 'href="../../incidents/acme-clinic-labs-pc-2025-04-02/"' in page
+    assert "ACME CLINIC &amp;amp; LABS PC" in page or "ACME CLINIC &amp; LABS PC" in page, "the other spelling is shown"
+    acme = html(built_site, "incidents/acme-clinic-2024")
+    assert 'href="../../organizations/acme-clinic-and-labs-tx/"' in acme
+    organizations = sorted(path.name for path in (built_site.site / "organizations").iterdir() if path.is_dir())
+    assert organizations == ["acme-clinic-and-labs-tx"], "Beta Billing in California and Beta Billing LLC in New York are two organizations"
+    assert "organizations/" not in html(built_site, "incidents/beta-billing-2024").split("<article")[1], "one report: no organization page"
+
+
+def test_a_year_says_how_much_of_it_traces_to_an_event(built_site):
+    english = (built_site.content / "en" / "years" / "2021.md").read_text(encoding="utf-8")
+    chinese = (built_site.content / "zh" / "years" / "2021.md").read_text(encoding="utf-8")
+    assert "1 reports affecting 2,310 people trace to [Ransomware attack on Tideline Billing (2021)](../events/tideline-billing-2021.md)." in english
+    assert "1份报告（2,310人受影响）源于[Tideline Billing遭勒索软件攻击（2021年）](../events/tideline-billing-2021.md)。" in chinese
+
+
+def test_events_are_in_the_open_data_the_feeds_and_the_explorer(built_site):
+    import json
+    from xml.etree import ElementTree
+
+    [event] = json.loads((built_site.site / "data" / "v1" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert event["members"] == ["delta-medical-group-2024", "juniper-family-practice-2021-02-11"]
+    assert event["pages"] == {"en": "events/tideline-billing-2021/", "zh": "zh/events/tideline-billing-2021/"}
+    feed = ElementTree.fromstring((built_site.site / "zh" / "feeds" / "events.xml").read_bytes())
+    [entry] = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    assert entry.find("{http://www.w3.org/2005/Atom}title").text == "Tideline Billing遭勒索软件攻击（2021年）"
+    explorer = json.loads((built_site.site / "explorer" / "data.json").read_text(encoding="utf-8"))
+    at = explorer["columns"].index("events")
+    assert {row[0] for row in explorer["rows"] if row[at]} == {"delta-medical-group-2024", "juniper-family-practice-2021-02-11"}
+    assert explorer["labels"]["event"] == {"tideline-billing-2021": "Ransomware attack on Tideline Billing (2021)"}

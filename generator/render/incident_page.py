@@ -6,11 +6,12 @@ readable and costs a fraction of the time, which counts at 15,000 pages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import formatting
 from generator.accounts import account_from_facts, incident_title
-from generator.model import Incident
+from generator.model import Incident, Source
 from generator.vocab import label, labels, ui, vocabulary, yes_no
 
 Row = tuple[str, str]
@@ -38,6 +39,10 @@ class IncidentPage:
     case_summary: list[Row] | None = None
     """The facts derived from OCR's case summary; None when OCR published none for this report."""
     case_summary_date: str = ""
+    events: tuple[Row, ...] = ()
+    """(title, event id) of each attack this report is part of."""
+    organization: tuple[str, int] | None = None
+    """(page slug, number of reports) of its organization, when it filed several."""
 
 
 def place(incident: Incident, lang: str) -> str:
@@ -122,8 +127,23 @@ def _description(incident: Incident, lang: str, account: str | None) -> str:
     )
 
 
-def incident_page(incident: Incident, lang: str, related: tuple[Row, ...]) -> IncidentPage:
-    """`related`: (title, id) of each incident this one links to."""
+def source_rows(sources: Iterable[Source], lang: str) -> list[tuple[str, str, str]]:
+    """(title, url, publisher · date · language) of each source; a source without a title shows its publisher."""
+    rows = []
+    for source in sources:
+        details = [source.publisher]
+        if source.published:
+            details.append(ui("source_published", lang, date=formatting.date_text(source.published, lang)))
+        details.append(ui("source_in_language", lang, language=label("source_language", source.lang, lang)))
+        rows.append((source.title or source.publisher, source.url, " · ".join(details)))
+    return rows
+
+
+def incident_page(
+    incident: Incident, lang: str, related: tuple[Row, ...], events: tuple[Row, ...] = (), organization: tuple[str, int] | None = None
+) -> IncidentPage:
+    """`related`: (title, id) of each incident this one links to; `events`: (title, id) of its events;
+    `organization`: (page slug, reports) of its organization's page, if it has one."""
     latest = incident.latest_count
     researched = incident.researched
     timeline = sorted(incident.dates.present(), key=lambda item: item[1].sort_key())
@@ -136,13 +156,7 @@ def incident_page(incident: Incident, lang: str, related: tuple[Row, ...]) -> In
         headline_text = f"{ui('headline_people', lang)} · {as_of}"
     account = None if incident.summary else account_from_facts(incident, lang)
     summary = [paragraph for paragraph in incident.summary.in_(lang).split("\n\n") if paragraph.strip()] if incident.summary else [account]
-    sources = []
-    for source in incident.sources:
-        details = [source.publisher]
-        if source.published:
-            details.append(ui("source_published", lang, date=formatting.date_text(source.published, lang)))
-        details.append(ui("source_in_language", lang, language=label("source_language", source.lang, lang)))
-        sources.append((source.title, source.url, " · ".join(details)))
+    sources = source_rows(incident.sources, lang)
     return IncidentPage(
         title=incident_title(incident, lang),
         description=_description(incident, lang, account),
@@ -165,4 +179,6 @@ def incident_page(incident: Incident, lang: str, related: tuple[Row, ...]) -> In
         related=list(related),
         case_summary=case_summary_rows(incident, lang),
         case_summary_date=formatting.date_text(incident.case_summary.as_of, lang) if incident.case_summary else "",
+        events=events,
+        organization=organization,
     )

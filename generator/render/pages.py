@@ -11,15 +11,15 @@ from markupsafe import Markup
 
 from generator import formatting, layout
 from generator.accounts import incident_title
-from generator.aggregate import HACKING, MonthSummary, Overview, YearSummary
-from generator.charts import CASE_SUMMARY_CHARTS, TRENDS, Chart, statistics_charts, year_charts
+from generator.aggregate import HACKING, EventSummary, MonthSummary, OrganizationGroup, Overview, YearSummary
+from generator.charts import CASE_SUMMARY_CHARTS, TRENDS, Chart, event_chart, statistics_charts, year_charts
 from generator.config import HHS_PORTAL_URL, LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.feeds import feed_files
 from generator.model import Incident
 from generator.open_data import explorer_data, open_data_files
 from generator.render.escape import link
 from generator.render.html import chart_figure, headline, raw_link
-from generator.render.incident_page import incident_page
+from generator.render.incident_page import incident_page, source_rows
 from generator.render.templates import Language, render_template
 from generator.schema import schema_json
 from generator.vocab import open_data_fields, ui
@@ -59,10 +59,39 @@ def year_story(summary: YearSummary, overview: Overview, l10n: Language) -> Mark
     return Markup(WORD_SPACE[lang]).join(parts)
 
 
-def render_incident(incident: Incident, lang: str, related: tuple[tuple[str, str], ...]) -> str:
+def render_incident(incident: Incident, lang: str, links: IncidentLinks) -> str:
+    related, events, organization = links
+    place = layout.incident(incident.id)
+    event_links = Markup(" · ").join(link(title, place.link_to(layout.event(event_id))) for title, event_id in events)
     return render_template(
-        "incident.md.j2", lang, layout.incident(incident.id), page=incident_page(incident, lang, related), headline=headline, hhs_portal_url=HHS_PORTAL_URL
+        "incident.md.j2", lang, place, page=incident_page(incident, lang, related, events, organization),
+        headline=headline, hhs_portal_url=HHS_PORTAL_URL, event_links=event_links,
     )
+
+
+def render_event(summary: EventSummary, lang: str, chart: Chart) -> str:
+    page, event = layout.event(summary.event.id), summary.event
+    description = ui(
+        "event_description", lang, title=event.title.in_(lang),
+        reports=formatting.exact_number(summary.totals.incidents, lang), individuals=formatting.headline_number(summary.totals.individuals, lang),
+    )
+    return render_template(
+        "event.md.j2", lang, page, event=event, summary=summary, description=description,
+        chart=chart_figure(chart, page), sources=source_rows(event.sources, lang),
+    )
+
+
+def render_events_index(overview: Overview, lang: str) -> str:
+    return render_template("events_index.md.j2", lang, layout.EVENTS, overview=overview)
+
+
+def render_organization(group: OrganizationGroup, lang: str) -> str:
+    description = ui("organization_names", lang, names=" · ".join(group.names))
+    return render_template("organization.md.j2", lang, layout.organization(group.slug), group=group, description=description)
+
+
+def render_organizations_index(overview: Overview, lang: str) -> str:
+    return render_template("organizations_index.md.j2", lang, layout.ORGANIZATIONS, overview=overview)
 
 
 RECENT_INCIDENTS = 100
@@ -84,7 +113,7 @@ def render_year(summary: YearSummary, overview: Overview, lang: str, charts: lis
     page = layout.year(summary.year)
     charts = year_charts(summary, lang, page.url_root) if charts is None else charts
     return render_template(
-        "year.md.j2", lang, page, summary=summary, story=year_story(summary, overview, Language(lang, page)),
+        "year.md.j2", lang, page, summary=summary, story=year_story(summary, overview, Language(lang, page)), year_events=overview.events_in_year(summary.year),
         preview=layout.chart_image(charts[0].slug, "png"),
         charts={chart.slug.split("-", 1)[1]: chart_figure(chart, page) for chart in charts}, case_summary_charts=CASE_SUMMARY_CHARTS,
     )
@@ -98,7 +127,7 @@ def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | 
         "statistics.md.j2", lang, page, overview=overview, biggest=biggest, hacking=HACKING,
         preview=layout.chart_image(charts["incidents_per_year"].slug, "png"),
         charts={role: chart_figure(chart, page) for role, chart in charts.items()},
-        named_actor_incidents=sum(row.incidents for row in overview.threat_actors), trends=TRENDS, case_summary_charts=CASE_SUMMARY_CHARTS,
+        named_actor_incidents=sum(row.incidents for row in overview.threat_actors), trends=TRENDS, event_totals=overview.event_totals, case_summary_charts=CASE_SUMMARY_CHARTS,
         trend_titles={role: charts[f"trend_{role}"].title for role in TRENDS if f"trend_{role}" in charts},
     )
 
@@ -112,6 +141,7 @@ OPEN_DATA_FILES = (
     ("incidents.csv", "open_data_all_csv"),
     ("incidents/", "open_data_one_json"),
     ("years.json", "open_data_years_json"),
+    ("events.json", "open_data_events_json"),
     ("vocabularies.json", "open_data_vocabularies_json"),
     ("incident.schema.json", "open_data_schema"),
 )
@@ -168,7 +198,10 @@ def render_site_part(overview: Overview, part: str) -> tuple[dict[str, str], Spe
         layout.content_path(lang, layout.EXPLORER_DATA): explorer_data(overview, lang),
         layout.OPEN_DATA.path(lang): render_open_data_page(lang),
         layout.SEARCH.path(lang): render_search(lang),
+        layout.EVENTS.path(lang): render_events_index(overview, lang),
+        layout.ORGANIZATIONS.path(lang): render_organizations_index(overview, lang),
     }
+    pages.update({layout.organization(group.slug).path(lang): render_organization(group, lang) for group in overview.organizations})
     pages.update({layout.content_path(lang, path): text for path, text in feed_files(overview, lang).items()})
     specs: Specs = {}
 
@@ -179,6 +212,10 @@ def render_site_part(overview: Overview, part: str) -> tuple[dict[str, str], Spe
     statistics = statistics_charts(overview, lang, layout.STATISTICS.url_root)
     pages[layout.STATISTICS.path(lang)] = render_statistics(overview, lang, statistics)
     add_charts(statistics.values(), statistics["incidents_per_year"])
+    for event_summary in overview.events:
+        chart = event_chart(event_summary, lang)
+        pages[layout.event(event_summary.event.id).path(lang)] = render_event(event_summary, lang, chart)
+        add_charts([chart], chart)
     for summary in overview.years:
         charts = year_charts(summary, lang, layout.year(summary.year).url_root)
         pages[layout.year(summary.year).path(lang)] = render_year(summary, overview, lang, charts)
@@ -200,28 +237,37 @@ def render_site_pages(overview: Overview) -> tuple[dict[str, str], Specs]:
     return pages, specs
 
 
-def _related(overview: Overview, incident: Incident, lang: str) -> tuple[tuple[str, str], ...]:
-    """(title, id) of each incident this one links to."""
-    return tuple((incident_title(overview.by_id[other], lang), other) for other in incident.related)
+IncidentLinks = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[str, int] | None]
+"""What an incident page links to besides itself: (title, id) of related incidents, (title, id) of its
+events, and (slug, reports) of its organization's page."""
+
+
+def _links(overview: Overview, incident: Incident, lang: str) -> IncidentLinks:
+    related = tuple((incident_title(overview.by_id[other], lang), other) for other in incident.related)
+    events = tuple((event.title.in_(lang), event.id) for event in overview.events_of.get(incident.id, ()))
+    group = overview.organization_of.get(incident.id)
+    return related, events, (group.slug, group.totals.incidents) if group else None
 
 
 def incident_page_inputs(overview: Overview, incident: Incident) -> tuple[object, ...]:
     """Everything an incident's pages are made from, besides the generator: equal inputs, equal pages."""
-    return (incident, tuple(_related(overview, incident, lang) for lang in LANGUAGES))
+    return (incident, tuple(_links(overview, incident, lang) for lang in LANGUAGES))
 
 
 def render_incident_pages(overview: Overview, wanted: Iterable[tuple[Incident, str]]) -> list[tuple[str, str]]:
     """The pages of the (incident, language) pairs given, as (path under content/, Markdown)."""
     return [
-        (layout.incident(incident.id).path(lang), render_incident(incident, lang, _related(overview, incident, lang)))
+        (layout.incident(incident.id).path(lang), render_incident(incident, lang, _links(overview, incident, lang)))
         for incident, lang in wanted
     ]
 
 
 def generated_page_paths(overview: Overview) -> set[str]:
     """Where the generated pages go, without rendering them."""
-    fixed = (layout.HOME, layout.INCIDENTS, layout.YEARS, layout.STATISTICS, layout.EXPLORER, layout.OPEN_DATA, layout.SEARCH)
+    fixed = (layout.HOME, layout.INCIDENTS, layout.YEARS, layout.STATISTICS, layout.EXPLORER, layout.OPEN_DATA, layout.SEARCH, layout.EVENTS, layout.ORGANIZATIONS)
     pages = [*fixed, *(layout.incident(incident.id) for incident in overview.incidents)]
+    pages += [layout.event(summary.event.id) for summary in overview.events]
+    pages += [layout.organization(group.slug) for group in overview.organizations]
     for summary in overview.years:
         pages += [layout.year(summary.year), *(layout.month(month.slug) for month in summary.months)]
     return {page.path(lang) for lang in LANGUAGES for page in pages}

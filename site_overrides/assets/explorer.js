@@ -10,7 +10,8 @@ function parseRows(data) {
   const at = Object.fromEntries(data.columns.map((name, index) => [name, index]));
   return data.rows.map((row) => {
     const item = Object.fromEntries(data.columns.map((name) => [name, row[at[name]]]));
-    item.haystack = [item.title, item.organization, item.threat_actor, item.id].join(" ").toLowerCase();
+    const events = item.events.map((id) => data.labels.event[id]);
+    item.haystack = [item.title, item.organization, item.threat_actor, item.id, ...events].join(" ").toLowerCase();
     return item;
   });
 }
@@ -37,6 +38,7 @@ function readFilters() {
     vector: values.vector || "",
     data: values.data || "",
     outcome: values.outcome || "",
+    event: values.event || "",
     actor: (values.actor || "").trim().toLowerCase(),
     min: parseInt(values.min, 10) || null,
   };
@@ -54,6 +56,7 @@ export function matches(item, f) {
     (!f.vector || item.vectors.includes(f.vector)) &&
     (!f.data || item.data_types.includes(f.data)) &&
     (!f.outcome || item.outcomes.includes(f.outcome)) &&
+    (!f.event || item.events.includes(f.event)) &&
     (!f.actor || item.threat_actor.toLowerCase().includes(f.actor)) &&
     (f.min === null || (item.individuals || 0) >= f.min)
   );
