@@ -10,7 +10,6 @@ import argparse
 import datetime as dt
 import os
 import re
-import tempfile
 import traceback
 import sys
 from pathlib import Path
@@ -23,7 +22,6 @@ from generator.load import LoadedFile, display_path, incident_files, load_incide
 from generator.problems import Problem, summary_line
 from generator.parallel import garbage_collector_paused
 from generator.pipeline import validate_events_folder, validate_folder
-from generator.page_keys import build_record_from_json
 from generator.field_reference import with_command_table, with_reference
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
@@ -33,7 +31,7 @@ from generator.site import build_site
 from generator.validate import validate
 from generator.vendor import BUNDLE_PATH, bundle_text
 from generator.vocab import vocabulary
-from generator.write import create_file, write_files
+from generator.write import create_file, write_files, write_traceback
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -87,12 +85,8 @@ def command_build(args: argparse.Namespace) -> int:
         print(f"build: nothing written; {args.content} is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
     incidents_overview = overview(result.incidents, events.events)
-    record = build_record_from_json(read_text(config.CONTENT_DIR / layout.BUILD_RECORD))
-    hand_written = read_hand_written_pages(config.CONTENT_DIR, record.generated)
-    generated = generated_page_paths(incidents_overview)
-    if not record.generated:  # no record: content/ was made by a generator from before it; its pages are replaced
-        hand_written = {path: text for path, text in hand_written.items() if path not in generated}
-    clashes = sorted(generated & set(hand_written))
+    hand_written = read_hand_written_pages(config.CONTENT_DIR, layout.HAND_WRITTEN)
+    clashes = sorted(generated_page_paths(incidents_overview) & set(hand_written))
     if clashes:
         print(f"build: content/ holds hand-written pages where the generator writes its own: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -417,7 +411,6 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception:  # a bug, not a contributor's mistake: one line here, the traceback in a file
-        report = Path(tempfile.gettempdir()) / f"generator-error-{os.getpid()}.txt"
-        write_files({report: traceback.format_exc()})
+        report = write_traceback(traceback.format_exc())
         print(f"{args.command}: internal error ({sys.exc_info()[1].__class__.__name__}); the traceback is in {report}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -159,6 +159,13 @@ def search_bundle_url(lang: str) -> str:
     return SEARCH.url_root + up_to_site_root(lang) + f"{SEARCH_BUNDLE}/"
 
 
+HAND_WRITTEN = ("about.md",)
+"""The pages people write, committed under each language's folder of content/ (and listed in .gitignore
+as the files of content/ git keeps); everything else there is generated."""
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids no incident or event may take: a folder's own page has the name."""
+
 BUILD_RECORD = ".build.json"
 """Under content/, outside every language's folder (so MkDocs never sees it): what the last build
 generated, and its page keys (generator.page_keys)."""

@@ -362,16 +362,10 @@ def files_under(folder: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def read_hand_written_pages(content: Path, generated: frozenset[str]) -> dict[str, str]:
-    """The hand-written pages of content/, as {path under content/: text}: every page in a language's
-    folder that the last build (whose record says what it `generated`) did not make."""
-    pages = {}
-    for lang in LANGUAGES:
-        for path in sorted((content / lang).rglob("*.md")):
-            relative = path.relative_to(content).as_posix()
-            if relative not in generated:
-                pages[relative] = path.read_text(encoding="utf-8")
-    return pages
+def read_hand_written_pages(content: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """The hand-written pages (generator.layout.HAND_WRITTEN) of the repository's content/, in every
+    language, as {path under content/: text}. Each must be there: a missing one is a broken checkout."""
+    return {f"{lang}/{name}": (content / lang / name).read_text(encoding="utf-8") for lang in LANGUAGES for name in names}
 
 
 def read_yaml_config(path: Path) -> dict[str, Any]:

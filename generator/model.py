@@ -357,8 +357,8 @@ class Event:
     vendor: str
     """Whom the attack hit first: the vendor whose system or product the member reports share."""
     product: str | None
-    vulnerability: str | None
-    """A CVE id, where the attack used a known flaw."""
+    vulnerabilities: tuple[str, ...]
+    """CVE ids, where the attack used known flaws."""
     threat_actor: str | None
     threat_actor_sources: tuple[str, ...]
     timeline: tuple[TimelineEntry, ...]
@@ -377,7 +377,7 @@ def event_from_data(data: dict[str, Any], path: str) -> Event:
         summary=Bilingual(**data["summary"]),
         vendor=target["vendor"],
         product=target.get("product"),
-        vulnerability=target.get("vulnerability"),
+        vulnerabilities=tuple(target.get("vulnerabilities") or ()),
         threat_actor=actor.get("name"),
         threat_actor_sources=tuple(actor.get("sources") or ()),
         timeline=tuple(

@@ -179,7 +179,7 @@ def events_record(overview: Overview) -> list[dict[str, Any]]:
             "title": {"en": summary.event.title.en, "zh": summary.event.title.zh},
             "vendor": summary.event.vendor,
             "product": summary.event.product,
-            "vulnerability": summary.event.vulnerability,
+            "vulnerabilities": list(summary.event.vulnerabilities),
             "threat_actor": summary.event.threat_actor,
             "timeline": [{"date": entry.date.iso(), "en": entry.text.en, "zh": entry.text.zh, "source": entry.source} for entry in summary.event.timeline],
             "sources": [{"url": source.url, "title": source.title or None, "publisher": source.publisher, "lang": source.lang} for source in summary.event.sources],

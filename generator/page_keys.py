@@ -57,7 +57,14 @@ def build_record_from_json(text: str | None) -> BuildRecord:
         return BuildRecord()
     if not isinstance(data, dict) or not isinstance(data.get("generated"), list) or not isinstance(data.get("page_keys"), dict):
         return BuildRecord()
-    return BuildRecord(frozenset(map(str, data["generated"])), {str(path): str(key) for path, key in data["page_keys"].items()})
+    generated = frozenset(path for path in map(str, data["generated"]) if _inside(path))
+    return BuildRecord(generated, {str(path): str(key) for path, key in data["page_keys"].items()})
+
+
+def _inside(path: str) -> bool:
+    """A relative path that stays inside content/: a record restored from a cache is not trusted further."""
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and "\\" not in path and ".." not in parts and "" not in parts
 
 
 def build_record_json(record: BuildRecord) -> str:

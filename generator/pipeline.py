@@ -99,6 +99,11 @@ class BuildCount:
     """Of those, how many were written, plus how many old ones were removed."""
 
 
+def _hand_written_paths() -> frozenset[str]:
+    """Never in the record, so never removed: a build into content/ itself must not delete them."""
+    return frozenset(layout.content_path(lang, name) for lang in LANGUAGES for name in layout.HAND_WRITTEN)
+
+
 def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None) -> BuildCount:
     """Render every page in every language and bring `target` up to date with them.
 
@@ -109,8 +114,11 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
     from generator.chart_images import cache_names, render_images
     from generator.render.pages import SITE_PARTS
 
+    present = files_under(target)
     previous = build_record_from_json(read_text(target / layout.BUILD_RECORD))
-    shared = _Shared(overview, previous.page_keys, files_under(target))
+    if not previous.generated:  # a new content/, or one from a generator before the record: all of it is generated
+        previous = BuildRecord(frozenset(present) - _hand_written_paths(), previous.page_keys)
+    shared = _Shared(overview, previous.page_keys, present)
     update = ContentUpdate(target)
     try:
         ids = [incident.id for incident in overview.incidents]
@@ -123,9 +131,9 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
         images, drawn = render_images(specs, cached)
         update.stage(images)
         keys = {path: key for result in done for path, key in result.page_keys.items()}
-        generated = frozenset(update.written | keys.keys())
         update.written |= keys.keys()  # kept as they are: still this build's
         update.stage(hand_written)
+        generated = frozenset(update.written) - _hand_written_paths()
         update.stage({layout.BUILD_RECORD: build_record_json(BuildRecord(generated, keys))})
         if chart_cache and drawn:
             write_files({chart_cache / name: image for name, image in drawn.items()})

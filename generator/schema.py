@@ -292,7 +292,10 @@ def build_event_schema() -> dict[str, Any]:
                 "properties": {
                     "vendor": _text("The vendor whose system or product the member reports share.", 200),
                     "product": _text("The product attacked.", 200),
-                    "vulnerability": {"type": "string", "pattern": CVE_PATTERN, "x-expected": "a CVE id (expected CVE-YYYY-NNNN)"},
+                    "vulnerabilities": {
+                        "type": "array", "minItems": 1, "uniqueItems": True, "description": "The CVE ids of the flaws the attack used.",
+                        "items": {"type": "string", "pattern": CVE_PATTERN, "x-expected": "a CVE id (expected CVE-YYYY-NNNN)"},
+                    },
                 },
             },
             "threat_actor": {

@@ -21,6 +21,7 @@ import fastjsonschema
 import jsonschema
 
 from generator.config import SCHEMA_PATH
+from generator.layout import RESERVED_IDS
 from generator.load import LoadedFile, read_repository_file
 from generator.model import DATE_FIELDS, HIDDEN_CHARACTERS, Incident, PartialDate, incident_from_data
 from generator.problems import FieldPath, Problem
@@ -234,6 +235,8 @@ def rule_id_matches_file_name(loaded: LoadedFile, data: dict[str, Any], today: d
     stem = PurePosixPath(loaded.path).stem
     if data["id"] != stem:
         yield loaded.problem(("id",), f"{data['id']!r} does not match the file name; expected {stem!r}")
+    elif data["id"] in RESERVED_IDS:
+        yield loaded.problem(("id",), f"{data['id']!r} is the name of a folder's own page; choose another id (and file name)")
 
 
 def rule_dates_are_real(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:

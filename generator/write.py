@@ -129,6 +129,13 @@ def write_files(files: Mapping[Path, Content]) -> None:
         temporary.replace(path)
 
 
+def write_traceback(text: str) -> Path:
+    """A fault's traceback, in a file of the system's temporary folder named after this process."""
+    path = Path(tempfile.gettempdir()) / f"generator-error-{os.getpid()}.txt"
+    write_files({path: text})
+    return path
+
+
 def create_file(path: Path, text: str) -> None:
     """Write a new file; fail with FileExistsError rather than replace one (a contributor's work)."""
     path.parent.mkdir(parents=True, exist_ok=True)

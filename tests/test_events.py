@@ -34,8 +34,8 @@ CASES = [
      "example.org/elsewhere", 13, "timeline[1].source: 'https://example.org/elsewhere' is not the url of any entry in sources; add it there first"),
     ("a-timeline-out-of-order", ("  - date: 2021-02\n", "  - date: 2020-12\n"),
      "date: 2020-12", 11, "timeline[1].date: '2020-12' comes before the entry above it; the timeline runs oldest first"),
-    ("a-malformed-cve", ("vulnerability: CVE-2021-99999", "vulnerability: 2021-99999"),
-     "vulnerability: 2021", 18, "target.vulnerability: '2021-99999' is not a CVE id (expected CVE-YYYY-NNNN)"),
+    ("a-malformed-cve", ("vulnerabilities: [CVE-2021-99999]", "vulnerabilities: [2021-99999]"),
+     "vulnerabilities: [2021", 21, "target.vulnerabilities[0]: '2021-99999' is not a CVE id (expected CVE-YYYY-NNNN)"),
     ("only-one-source", ("  - url: https://example.org/notices/tideline\n    publisher: Example Regulator\n    lang: en\n", ""),
      "sources:", 3, "sources: needs at least 2 entries; it has 1"),
 ]

@@ -239,3 +239,10 @@ def test_every_problem_in_every_file_is_reported_in_one_run():
     problems = problems_for({ACME: acme, BETA: fixture_text("beta-billing-2024"), GAMMA: gamma})
     assert [problem.split(": ")[1] for problem in problems] == ["sources[0].lang", "organization.state", "dates.reported"]
     assert [problem.split(":")[0] for problem in problems] == [GAMMA, ACME, ACME]
+
+
+def test_an_id_a_folder_page_uses_is_refused():
+    text = fixture_text("gamma-health-plan-2023").replace("id: gamma-health-plan-2023", "id: index")
+    assert problems_for({"incidents/2023/index.yaml": text}) == [
+        f"incidents/2023/index.yaml:{line_of(text, 'id: index')}:5: id: 'index' is the name of a folder's own page; choose another id (and file name)"
+    ]

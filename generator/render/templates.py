@@ -4,7 +4,7 @@ text, and numbers and dates in the reader's format."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -12,13 +12,14 @@ from markupsafe import Markup
 
 from generator import formatting, layout
 from generator.config import LANGUAGES, WORD_SPACE
+from generator.load import generator_source
 from generator.model import CountRecord, Incident, PartialDate
 from generator.render.escape import finalize, front_matter_value, link, markdown_text
 from generator.render.html import raw_link
 from generator.vocab import category_label, category_title, interface_text, label, labels, open_data_fields, ui, vocabularies, vocabulary
 
 _ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    loader=jinja2.FunctionLoader(lambda name: _template_sources().get(name)),
     autoescape=False,
     finalize=finalize,
     undefined=jinja2.StrictUndefined,
@@ -29,10 +30,17 @@ _ENVIRONMENT = jinja2.Environment(
 )
 
 
+@cache
+def _template_sources() -> dict[str, str]:
+    """{template name: source}, read with the rest of the generator's files (generator.load)."""
+    prefix = "render/templates/"
+    return {name.removeprefix(prefix): data.decode("utf-8") for name, data in generator_source().items() if name.startswith(prefix)}
+
+
 def prepare() -> None:
     """Compile every template and read the label files now. Done once in the parent while it waits for
     validation, it is inherited by forked rendering workers instead of being done in each."""
-    for name in _ENVIRONMENT.list_templates():
+    for name in _template_sources():
         _ENVIRONMENT.get_template(name)
     interface_text(), vocabularies(), open_data_fields()
     for lang in LANGUAGES:  # Babel reads a locale's data on first use
