@@ -68,6 +68,22 @@ def _list_of(vocabulary_name: str, description: str, min_items: int = 0) -> dict
     return schema
 
 
+def _source(title_required: bool) -> dict[str, Any]:
+    """A source of facts. An event's may leave out a title the page does not show; an incident's gives one."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["url", "title", "publisher", "lang"] if title_required else ["url", "publisher", "lang"],
+        "properties": {
+            "url": {"$ref": "#/$defs/https_url"},
+            "title": _text("The title as the source gives it, in its own language." if title_required else "The title as the page gives it, copied exactly; leave it out rather than guess.", 500),
+            "publisher": _text("Who published it."),
+            "lang": {"$ref": "#/$defs/source_language"},
+            "published": _date("When it was published."),
+        },
+    }
+
+
 def build_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {name: _vocabulary_def(vocab) for name, vocab in vocabularies().items()}
     defs["date"] = {
@@ -100,18 +116,7 @@ def build_schema() -> dict[str, Any]:
             "qualifier": {"$ref": "#/$defs/count_qualifier"},
         },
     }
-    source = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["url", "title", "publisher", "lang"],
-        "properties": {
-            "url": {"$ref": "#/$defs/https_url"},
-            "title": _text("The title as the source gives it, in its own language.", 500),
-            "publisher": _text("Who published it."),
-            "lang": {"$ref": "#/$defs/source_language"},
-            "published": _date("When it was published."),
-        },
-    }
+    source = _source(title_required=True)
     hhs_report = {
         "type": "object",
         "additionalProperties": False,
@@ -249,18 +254,7 @@ def build_event_schema() -> dict[str, Any]:
     """The schema of an event file (events/<id>.yaml): an attack or campaign and the reports it caused."""
     incident_defs = build_schema()["$defs"]
     defs = {name: incident_defs[name] for name in ("date", "https_url", "source_language")}
-    source = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["url", "publisher", "lang"],
-        "properties": {
-            "url": {"$ref": "#/$defs/https_url"},
-            "title": _text("The title as the page gives it, copied exactly; leave it out rather than guess.", 500),
-            "publisher": _text("Who published it."),
-            "lang": {"$ref": "#/$defs/source_language"},
-            "published": _date("When it was published, if the page says."),
-        },
-    }
+    source = _source(title_required=False)
     timeline_entry = {
         "type": "object",
         "additionalProperties": False,
