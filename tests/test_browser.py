@@ -438,3 +438,14 @@ def test_an_incident_page_tells_what_ocrs_case_summary_says(page, server, built_
     portal = page.locator("article a[href='https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf']")
     assert portal.count() >= 1
     assert page.console_errors == [] and page.requests_elsewhere == []
+
+
+def test_an_event_page_leads_to_its_members_in_the_explorer(page, server):
+    page.goto(f"{server}/zh/events/tideline-billing-2021/", wait_until="load")
+    page.get_by_role("link", name="在事件浏览器中排序和筛选这些报告").click()
+    page.wait_for_selector("#explorer[data-ready=true]")
+    assert page.locator("select[name=event]").input_value() == "tideline-billing-2021"
+    assert page.get_attribute("#explorer", "data-matches") == "2"
+    links = page.eval_on_selector_all("#explorer tbody a", "links => links.map(link => link.getAttribute('href'))")
+    assert sorted(links) == ["../incidents/delta-medical-group-2024/", "../incidents/juniper-family-practice-2021-02-11/"]
+    assert page.console_errors == [] and page.requests_elsewhere == []

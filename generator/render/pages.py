@@ -78,6 +78,7 @@ def render_event(summary: EventSummary, lang: str, chart: Chart) -> str:
     return render_template(
         "event.md.j2", lang, page, event=event, summary=summary, description=description,
         chart=chart_figure(chart, page), sources=source_rows(event.sources, lang),
+        explorer_url=page.url_to(layout.EXPLORER.url) + f"?event={event.id}",
     )
 
 
