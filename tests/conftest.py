@@ -69,11 +69,15 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
 
 @pytest.fixture(scope="session", autouse=True)
 def chart_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every build in the tests draws its charts into a cache of the session's own, never .cache/ of the
-    checkout. One per session, not per test: drawing the fixture site's charts takes seconds, and the
+    """Every build in the tests draws its charts into a cache of the test run's own, never .cache/ of the
+    checkout. One per run (shared by the xdist workers), not per test: drawing the fixture site's charts takes seconds, and the
     cache is addressed by content (a hash of the spec and the renderer's version), so what one test
     leaves in it cannot change what another test gets."""
-    cache = tmp_path_factory.mktemp("chart-cache")
+    session = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        session = session.parent  # shared by this run's workers: each image is written whole, then renamed into place
+    cache = session / "chart-cache"
+    cache.mkdir(exist_ok=True)
     before = os.environ.get(CHART_CACHE_VARIABLE)
     os.environ[CHART_CACHE_VARIABLE] = str(cache)
     yield cache

@@ -115,7 +115,7 @@ def test_a_rebuild_writes_only_the_files_that_changed(incidents, tmp_path):
     assert snapshot(content) == snapshot(fresh), "a rebuild holds exactly what a first build writes"
 
 
-def test_a_new_generator_renders_every_incident_page_again(tmp_path, fixture_overview, monkeypatch):
+def test_a_new_generator_renders_every_incident_page_again(tmp_path, fixture_overview, monkeypatch, chart_cache_outside_the_checkout):
     from generator import page_keys, pipeline
     from generator.render import pages
 
@@ -129,20 +129,20 @@ def test_a_new_generator_renders_every_incident_page_again(tmp_path, fixture_ove
 
     monkeypatch.setattr(pages, "render_incident_pages", counting)
     content, every_page = tmp_path / "content", 2 * len(fixture_overview.incidents)
-    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     assert len(rendered) == every_page
-    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     assert len(rendered) == every_page, "same incidents, same generator: nothing to render"
     monkeypatch.setattr(page_keys, "generator_fingerprint", lambda: "another version of the generator")
-    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     assert len(rendered) == 2 * every_page
 
 
-def test_a_failure_while_rendering_leaves_content_as_it_was(tmp_path, fixture_overview, monkeypatch):
+def test_a_failure_while_rendering_leaves_content_as_it_was(tmp_path, fixture_overview, monkeypatch, chart_cache_outside_the_checkout):
     from generator import chart_images, pipeline
 
     content = tmp_path / "content"
-    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     before = snapshot(content)
 
     def broken(*args, **kwargs):
@@ -150,9 +150,9 @@ def test_a_failure_while_rendering_leaves_content_as_it_was(tmp_path, fixture_ov
 
     monkeypatch.setattr(chart_images, "render_images", broken)  # after every page is rendered and staged
     with pytest.raises(RuntimeError):
-        pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+        pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     assert snapshot(content) == before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "content"], "no staging folder left behind"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content"], "no staging folder left behind"
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(incidents, tmp_path):

@@ -27,13 +27,13 @@ def test_every_job_gets_what_all_share_whichever_way_workers_start(start_method,
     assert os.getpid() not in {pid for _, pid in results}, "the jobs ran in workers, not here"
 
 
-def test_a_build_with_spawned_workers_writes_what_a_build_in_one_process_writes(fixture_overview, tmp_path, monkeypatch):
+def test_a_build_with_spawned_workers_writes_what_a_build_in_one_process_writes(fixture_overview, tmp_path, monkeypatch, chart_cache_outside_the_checkout):
     monkeypatch.setattr(pipeline, "SMALL_JOB", 1)  # three incidents: make the build use its workers anyway
     monkeypatch.setenv("TRACKER_WORKERS", "2")
     monkeypatch.setenv("TRACKER_START_METHOD", "spawn")
-    pipeline.build_content(fixture_overview, {}, tmp_path / "spawned", chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, tmp_path / "spawned", chart_cache=chart_cache_outside_the_checkout)
     monkeypatch.setenv("TRACKER_WORKERS", "1")
-    pipeline.build_content(fixture_overview, {}, tmp_path / "alone", chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, tmp_path / "alone", chart_cache=chart_cache_outside_the_checkout)
     spawned, alone = snapshot(tmp_path / "spawned"), snapshot(tmp_path / "alone")
     assert len(spawned) > 50 and spawned == alone
 
@@ -97,14 +97,14 @@ def test_only_load_reads_and_only_write_writes():
     assert offenders == []
 
 
-def test_a_content_folder_without_a_build_record_loses_its_stale_pages_but_not_the_hand_written_ones(fixture_overview, tmp_path):
+def test_a_content_folder_without_a_build_record_loses_its_stale_pages_but_not_the_hand_written_ones(fixture_overview, tmp_path, chart_cache_outside_the_checkout):
     """A content/ left by a generator from before the record: everything in it is generated, except the declared hand-written pages."""
     content = tmp_path / "content"
     for stale in ("en/incidents/gone-2019.md", "en/years/2019.md", ".page-keys.json", "zh/charts/2019-months.svg"):
         (content / stale).parent.mkdir(parents=True, exist_ok=True)
         (content / stale).write_text("old\n", encoding="utf-8")
     (content / "en" / "about.md").write_text("# About\n", encoding="utf-8")
-    pipeline.build_content(fixture_overview, {"en/about.md": "# About\n"}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {"en/about.md": "# About\n"}, content, chart_cache=chart_cache_outside_the_checkout)
     files = snapshot(content)
     assert not {"en/incidents/gone-2019.md", "en/years/2019.md", ".page-keys.json", "zh/charts/2019-months.svg"} & set(files)
     assert files["en/about.md"] == b"# About\n"
@@ -112,14 +112,14 @@ def test_a_content_folder_without_a_build_record_loses_its_stale_pages_but_not_t
     assert "about.md" not in record, "a hand-written page is never in the record, so never removed"
 
 
-def test_a_build_record_naming_files_outside_content_is_not_trusted(fixture_overview, tmp_path):
+def test_a_build_record_naming_files_outside_content_is_not_trusted(fixture_overview, tmp_path, chart_cache_outside_the_checkout):
     import json
 
     content, victim = tmp_path / "content", tmp_path / "victim.txt"
-    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     victim.write_text("keep me\n", encoding="utf-8")
     record = json.loads((content / ".build.json").read_text(encoding="utf-8"))
     record["generated"] += [str(victim), "../victim.txt", "en/../../victim.txt"]
     (content / ".build.json").write_text(json.dumps(record), encoding="utf-8")
-    pipeline.build_content(fixture_overview, {}, content, chart_cache=tmp_path / "cache")
+    pipeline.build_content(fixture_overview, {}, content, chart_cache=chart_cache_outside_the_checkout)
     assert victim.read_text(encoding="utf-8") == "keep me\n"
