@@ -388,3 +388,74 @@ def test_hidden_and_bidirectional_characters_leave_the_name_a_page_shows():
     from generator.model import tidy_name
 
     assert tidy_name("Acme\u202e Clinic\u200b") == "Acme Clinic"
+
+
+HEADER = ",".join(COLUMNS)
+
+
+def _export(folder: Path, name: str, rows: list[str], header: str = HEADER) -> Path:
+    path = folder / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _open_rows(count: int) -> list[str]:
+    return [f"Clinic Number {index},OH,Healthcare Provider,{600 + index},03/{1 + index % 28:02d}/2026,Hacking/IT Incident,Email,No," for index in range(count)]
+
+
+def test_two_lists_of_one_day_holding_the_same_name_and_date_are_two_reports(tmp_path):
+    """Highmark, Inc.: a health plan's report archived, a business associate's under investigation, same day."""
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    archive = _export(tmp_path, "archive_asof_2024-06.csv", ['"Highpoint, Inc.",PA,Health Plan,239039,02/10/2023,Hacking/IT Incident,Email,No,"The plan retrained staff."'])
+    listed = _export(tmp_path, "under_investigation_asof_2024-06.csv", ["Highpoint Inc,PA,Business Associate,36600,02/10/2023,Hacking/IT Incident,Email,Yes,"])
+    result = run_import(archive, listed, incidents=incidents)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reports = {data["hhs"]["entity_type"]: data for data in loaded(incidents).values()}
+    assert set(reports) == {"health_plan", "business_associate"}
+    assert [entry["count"] for entry in reports["health_plan"]["individuals_affected"]] == [239039]
+    assert [entry["count"] for entry in reports["business_associate"]["individuals_affected"]] == [36600]
+    again = run_import(archive, listed, incidents=incidents)
+    assert "0 files written" in again.stdout, again.stdout
+
+
+@pytest.mark.parametrize(("rows_now", "messages"), [
+    (70, {"shrunk": "has 70 rows where the last under-investigation list (2026-06) had 100: more than 20% fewer",
+          "mass-close": "would close 30 of 100 open reports (30%) less than 30 days after the last list (2026-06)"}),
+    (89, {"mass-close": "would close 11 of 100 open reports (11%) less than 30 days after the last list (2026-06)"}),
+])
+def test_a_list_that_looks_like_a_broken_download_is_refused_unless_the_risk_is_named(tmp_path, rows_now, messages):
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    assert run_import(_export(tmp_path, "under_investigation_asof_2026-06.csv", _open_rows(100)), incidents=incidents).returncode == 0
+    before = snapshot(incidents)
+    newer = _export(tmp_path, "under_investigation_asof_2026-06-20.csv", _open_rows(rows_now))
+    refused = run_import(newer, incidents=incidents)
+    assert refused.returncode == 1
+    assert len(refused.stdout.splitlines()) == len(messages)
+    for risk, message in messages.items():
+        assert message in refused.stdout and f"--accept-risk {risk}" in refused.stdout
+    assert "nothing imported" in refused.stderr and snapshot(incidents) == before
+    accepted = run_import(newer, *(part for risk in messages for part in ("--accept-risk", risk)), incidents=incidents)
+    assert accepted.returncode == 0, accepted.stdout
+    assert f"{100 - rows_now} moved to archive" in accepted.stdout
+
+
+def test_an_older_list_imported_after_a_newer_one_closes_and_reopens_nothing(tmp_path):
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    assert run_import(_export(tmp_path, "under_investigation_asof_2026-06.csv", _open_rows(100)), incidents=incidents).returncode == 0
+    older = _export(tmp_path, "under_investigation_asof_2025-01.csv", [*_open_rows(50), "Gone Clinic,OH,Healthcare Provider,900,01/02/2025,Theft,Laptop,No,"])
+    result = run_import(older, incidents=incidents)
+    assert result.returncode == 0, result.stdout
+    statuses = {data["id"]: data["hhs"]["status"] for data in loaded(incidents).values()}
+    assert statuses.pop("gone-clinic-2025-01-02") == "archived", "open in 2025-01 but not in the newer list: it was closed"
+    assert set(statuses.values()) == {"under_investigation"}, "the newer list's reports stay open"
+
+
+def test_the_renamed_first_column_of_the_2026_02_export_is_read(tmp_path):
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    renamed = _export(tmp_path, "under_investigation_asof_2026-02.csv", _open_rows(2), header=HEADER.replace("Name of Covered Entity", "Covered Entity Name"))
+    result = run_import(renamed, incidents=incidents)
+    assert result.returncode == 0 and "2 new" in result.stdout, result.stdout

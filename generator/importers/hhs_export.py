@@ -38,11 +38,15 @@ COLUMNS = (
 _BROKEN_HEADER = re.compile(r"javax\.faces\.component\.UIPanel@[0-9a-f]+")
 _HEADERS_THE_PORTAL_BREAKS = {0, 7}
 _RESAVED_EXTRA_COLUMN = "Year"
+HEADER_ALIASES = {"Name of Covered Entity": ("Covered Entity Name",)}
+"""Other names the portal has given a column (the 2026-02 export renamed the first)."""
 _NO_DESCRIPTION = {"\\N", "\\\\", "N/A"}
 """Null markers some exports hold where OCR wrote no summary (488 rows of the 2024-06 archive say \\N)."""
 
 LISTS = ("archive", "under_investigation", "research_report")
 """The archive and the under-investigation list are complete lists; a research report is filtered."""
+RISKS = ("shrunk", "mass-close")
+"""The safety checks of an import a person may override, by the name the refusal gives."""
 
 _FILE_NAME = re.compile(r"(archive|under_investigation|research_report)(?:.*?_asof_(\d{4}-\d{2}(?:-\d{2})?))?")
 
@@ -176,7 +180,7 @@ def _check_header(header: list[object], file: str) -> tuple[list[ImportProblem],
         return [ImportProblem(file, 1, "", f"expected {len(COLUMNS)} columns ({', '.join(COLUMNS)}), found {len(names)}")], False
     for position, expected in enumerate(COLUMNS):
         found = names[position]
-        if found == expected or (position in _HEADERS_THE_PORTAL_BREAKS and _BROKEN_HEADER.fullmatch(found)):
+        if found == expected or found in HEADER_ALIASES.get(expected, ()) or (position in _HEADERS_THE_PORTAL_BREAKS and _BROKEN_HEADER.fullmatch(found)):
             continue
         problems.append(ImportProblem(file, 1, expected, f"header {found!r} is not the expected {expected!r}"))
     return problems, resaved

@@ -21,13 +21,20 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.config import HHS_PORTAL_SOURCE, HHS_PORTAL_URL
 from generator.importers.case_summary import extract
-from generator.importers.hhs_export import Export, ExportRow, ImportProblem
+from generator.importers.hhs_export import RISKS, Export, ExportRow, ImportProblem
 from generator.load import read_repository_file
 from generator.importers.hhs_match import KnownReport, match_rows
 from generator.ids import slug, unique_id
 from generator.model import PartialDate
 
 PLACEHOLDER_COUNTS = (500, 501)
+LIST_STATUS = {"under_investigation": "under_investigation", "archive": "archived"}
+"""The status a report has while a list holds it."""
+MAX_SHRINK = 0.2
+"""An under-investigation list has held 700–910 rows in every export since 2024: a fifth fewer is a broken download."""
+MAX_CLOSED = 0.1
+MASS_CLOSE_WINDOW_DAYS = 30
+"""Within a month, a refresh closes a handful of reports, never a tenth of them; exports months apart may."""
 NEW_FILE_HEADER = (
     "yaml-language-server: $schema=../../schema/incident.schema.json\n"
     "Imported from the HHS OCR breach portal by `python -m generator import-hhs`. The importer keeps the\n"
@@ -129,6 +136,8 @@ class Importer:
         self.yaml = round_trip_yaml()
         self.tracked = {data["id"]: TrackedIncident(data["id"], path, data) for path, data in existing.items()}
         self.taken_ids = set(self.tracked)
+        self.listed: dict[tuple[PartialDate, str], set[str]] = {}
+        """{(export date, list): the reports its rows were}, for the exports applied so far."""
 
     # ---------------------------------------------------------------- editing one incident
 
@@ -244,9 +253,26 @@ class Importer:
 
     # ---------------------------------------------------------------- one export
 
-    def apply(self, export: Export) -> tuple[ExportSummary, list[ImportProblem]]:
+    def _listed_elsewhere_that_day(self, export: Export) -> set[str]:
+        """Reports another list of the same day has already given rows to, in this import: a report is in
+        one list at a time, so no row of this export is one of them (Highmark, Inc.: a health plan's
+        report archived, and a business associate's report of the same name and date under
+        investigation, both as of 2024-06, were once merged into one)."""
+        return {
+            incident_id
+            for (as_of, list_name), ids in self.listed.items()
+            if as_of == export.as_of and list_name != export.list
+            for incident_id in ids
+        }
+
+    def apply(self, export: Export, risks: frozenset[str] = frozenset()) -> tuple[ExportSummary, list[ImportProblem]]:
+        """Apply one export; `risks` names the safety checks a person has chosen to override (RISKS)."""
         summary = ExportSummary(export.path, export.list, export.as_of, len(export.rows))
-        known = [report for incident in self.tracked.values() if (report := incident.known_report())]
+        refused = self._refusals(export, risks)
+        if refused:
+            return summary, refused
+        elsewhere = self._listed_elsewhere_that_day(export)
+        known = [report for incident in self.tracked.values() if incident.incident_id not in elsewhere and (report := incident.known_report())]
         matched, ambiguities = match_rows(export.rows, known)
         problems = [
             ImportProblem(
@@ -290,9 +316,58 @@ class Importer:
             status_changed = previous_status != incident.data["hhs"].get("status")
             if report is not None and was_linked and not (count_added or status_changed):
                 summary.unchanged += 1  # last_seen moves on; nothing a reader sees changed
+        self.listed.setdefault((export.as_of, export.list), set()).update(seen_ids)
         if export.list == "under_investigation":
             self._close_reports_that_left(export, seen_ids, summary)
         return summary, []
+
+    def _open_reports(self) -> list[TrackedIncident]:
+        return [incident for incident in self.tracked.values() if (incident.data.get("hhs") or {}).get("status") == "under_investigation"]
+
+    def _newest(self, list_name: str) -> PartialDate | None:
+        """The date of the newest export of a list the files reflect (what the last import of it left)."""
+        status = LIST_STATUS[list_name]
+        dates = [_as_date(hhs["last_seen"]) for incident in self.tracked.values() if (hhs := incident.data.get("hhs")) and hhs.get("status") == status]
+        return max(dates, key=PartialDate.sort_key, default=None)
+
+    def _refusals(self, export: Export, risks: frozenset[str]) -> list[ImportProblem]:
+        """An export that would do damage if it were a broken download: refused unless a person names the risk."""
+        if export.list != "under_investigation":
+            return []
+        newest = self._newest("under_investigation")
+        if newest is None or export.as_of.sort_key() <= newest.sort_key():
+            return []  # an older export only adds what it knows
+        open_reports = self._open_reports()
+        problems = []
+        if "shrunk" not in risks and len(export.rows) < (1 - MAX_SHRINK) * len(open_reports):
+            problems.append(ImportProblem(export.path, 1, "", (
+                f"has {len(export.rows):,} rows where the last under-investigation list ({newest.iso()}) had {len(open_reports):,}: "
+                f"more than {MAX_SHRINK:.0%} fewer, as a truncated download would be; nothing imported (--accept-risk shrunk imports it anyway)"
+            )))
+        matched, _ = match_rows(export.rows, [report for incident in open_reports if (report := incident.known_report())])
+        still_open = {report.incident_id for report in matched.values()}
+        closing = [incident for incident in open_reports if incident.incident_id not in still_open]
+        soon = export.as_of.earliest() - newest.earliest() < dt.timedelta(days=MASS_CLOSE_WINDOW_DAYS)
+        if "mass-close" not in risks and soon and open_reports and len(closing) > MAX_CLOSED * len(open_reports):
+            problems.append(ImportProblem(export.path, 1, "", (
+                f"would close {len(closing):,} of {len(open_reports):,} open reports ({len(closing) / len(open_reports):.0%}) less than "
+                f"{MASS_CLOSE_WINDOW_DAYS} days after the last list ({newest.iso()}): a day's refresh closes a handful; "
+                "nothing imported (--accept-risk mass-close imports it anyway)"
+            )))
+        return problems
+
+    def finish(self) -> list[str]:
+        """After every export: a report still open but missing from a newer under-investigation list was
+        closed (exports imported out of order leave such reports behind). Returns their ids."""
+        newest = self._newest("under_investigation")
+        closed = []
+        for incident in self._open_reports():
+            if newest is not None and _as_date(incident.data["hhs"]["last_seen"]).sort_key() < newest.sort_key():
+                self._document(incident)["hhs"]["status"] = "archived"
+                incident.data["hhs"] = {**incident.data["hhs"], "status": "archived"}
+                incident.changed = True
+                closed.append(incident.incident_id)
+        return closed
 
     def _close_reports_that_left(self, export: Export, seen_ids: set[str], summary: ExportSummary) -> None:
         """A complete under-investigation list without a report means OCR closed it: it moved to the archive."""
