@@ -100,3 +100,17 @@ def test_publishing_reuses_the_last_builds_charts_and_pages():
     assert {path.removeprefix("!") for path in cache["with"]["path"].split() if path.startswith("!")} == declared, "and the cache leaves them out"
     assert cache["with"]["restore-keys"] == "build-v2-", "the newest cache is restored whatever the run"
     assert steps.index(cache) < next(index for index, step in enumerate(steps) if step.get("run") == "make site")
+
+
+def test_the_daily_refresh_writes_only_in_its_job_and_proposes_a_pull_request():
+    workflow = load("refresh.yml")
+    assert workflow["on"]["schedule"][0]["cron"] and "workflow_dispatch" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["group"] == "hhs-refresh"
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    for command in ("python -m generator fetch-hhs", "python -m generator import-hhs", "--summary-markdown", "python -m generator validate", "python -m generator build", "gh pr create", "gh pr edit"):
+        assert command in runs, command
+    assert "secrets." not in (REPO_ROOT / ".github" / "workflows" / "refresh.yml").read_text(encoding="utf-8"), "no secret beyond the job's own token"
+    assert all("@" in step["uses"] and len(step["uses"].split("@")[1].split()[0]) == 40 for step in job["steps"] if "uses" in step), "actions pinned by commit"
