@@ -215,9 +215,10 @@ def command_import_hhs(args: argparse.Namespace) -> int:
             print(f"import-hhs: nothing imported; {len(found)} problems", file=sys.stderr)
             return EXIT_PROBLEMS
         summaries.append(summary)
-    closed = importer.finish()
-    if closed and summaries:
+    closed, withdrawn = importer.finish(), importer.withdrawn()
+    if summaries:
         summaries[-1].moved_to_archive.extend(closed)
+        summaries[-1].withdrawn.extend(withdrawn)
     changed = importer.changed_files()
     after = _validate_with_changes(files, changed, args.today)
     if after:

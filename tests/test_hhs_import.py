@@ -459,3 +459,20 @@ def test_the_renamed_first_column_of_the_2026_02_export_is_read(tmp_path):
     renamed = _export(tmp_path, "under_investigation_asof_2026-02.csv", _open_rows(2), header=HEADER.replace("Name of Covered Entity", "Covered Entity Name"))
     result = run_import(renamed, incidents=incidents)
     assert result.returncode == 0 and "2 new" in result.stdout, result.stdout
+
+
+def test_a_report_neither_list_holds_on_a_day_both_were_exported_is_withdrawn(tmp_path):
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    gone = "Gone Clinic,OH,Healthcare Provider,900,01/02/2025,Theft,Laptop,No,"
+    first = _export(tmp_path, "under_investigation_asof_2025-02.csv", [*_open_rows(20), gone])
+    later = _export(tmp_path, "under_investigation_asof_2025-06.csv", _open_rows(20))
+    archive = _export(tmp_path, "archive_asof_2025-06.csv", ['"Closed Clinic",OH,Healthcare Provider,700,01/03/2024,Theft,Laptop,No,"Closed."'])
+    result = run_import(first, later, archive, incidents=incidents)
+    assert result.returncode == 0, result.stdout
+    assert "1 withdrawn" in result.stdout
+    statuses = {data["id"]: data["hhs"]["status"] for data in loaded(incidents).values()}
+    assert statuses["gone-clinic-2025-01-02"] == "withdrawn"
+    assert statuses["closed-clinic-2024-01-03"] == "archived" and list(statuses.values()).count("under_investigation") == 20
+    only_the_list = run_import(_export(tmp_path, "under_investigation_asof_2025-09.csv", _open_rows(20)), incidents=incidents)
+    assert only_the_list.returncode == 0 and "0 withdrawn" in only_the_list.stdout, "without the archive of the day, nothing is decided"

@@ -94,6 +94,8 @@ class ExportSummary:
     linked: list[str] = field(default_factory=list)
     count_changes: list[CountChange] = field(default_factory=list)
     moved_to_archive: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)
+    """Reports HHS took off the portal: in neither list of one day."""
     unchanged: int = 0
     case_summaries: int = 0
     """Reports whose facts from OCR's case summary were recorded or changed."""
@@ -355,6 +357,26 @@ class Importer:
                 "nothing imported (--accept-risk mass-close imports it anyway)"
             )))
         return problems
+
+    def withdrawn(self) -> list[str]:
+        """Reports neither list holds on a day both lists were imported, that a list held before: HHS
+        took them off the portal. Decided only where both lists of one day are in this import."""
+        days = {as_of for as_of, list_name in self.listed if (as_of, "archive") in self.listed and (as_of, "under_investigation") in self.listed}
+        if not days:
+            return []
+        day = max(days, key=PartialDate.sort_key)
+        on_the_day = self.listed[(day, "archive")] | self.listed[(day, "under_investigation")]
+        listed_before = {incident_id for (as_of, list_name), ids in self.listed.items() if list_name in LIST_STATUS and as_of.sort_key() < day.sort_key() for incident_id in ids}
+        gone = []
+        for incident_id in sorted(listed_before - on_the_day):
+            incident = self.tracked[incident_id]
+            hhs = incident.data["hhs"]
+            if _as_date(hhs["last_seen"]).sort_key() < day.sort_key() and hhs.get("status") != "withdrawn":
+                self._document(incident)["hhs"]["status"] = "withdrawn"
+                incident.data["hhs"] = {**hhs, "status": "withdrawn"}
+                incident.changed = True
+                gone.append(incident_id)
+        return gone
 
     def finish(self) -> list[str]:
         """After every export: a report still open but missing from a newer under-investigation list was

@@ -24,6 +24,7 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
     new = sum(len(s.new) for s in summaries)
     changes = [change for s in summaries for change in s.count_changes]
     archived = sum(len(s.moved_to_archive) for s in summaries)
+    withdrawn = sum(len(s.withdrawn) for s in summaries)
     linked = sum(len(s.linked) for s in summaries)
     unchanged = sum(s.unchanged for s in summaries)
     lines = []
@@ -34,7 +35,7 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
                 f"| `{s.path}` | {s.list} | {s.as_of.iso()} | {s.rows:,} | {len(s.new):,} | {len(s.linked):,} | "
                 f"{len(s.count_changes):,} | {len(s.moved_to_archive):,} | {s.case_summaries:,} | {s.unchanged:,} |"
             )
-        lines += ["", f"**{new:,} new reports, {len(changes):,} count changes, {archived:,} moved to archive, "
+        lines += ["", f"**{new:,} new reports, {len(changes):,} count changes, {archived:,} moved to archive, {withdrawn:,} withdrawn, "
                   f"{linked:,} linked to curated incidents, {unchanged:,} unchanged; {files_written:,} files written.**"]
         if changes:
             lines += ["", "### Count changes", "", "| incident | organization | state | submitted | old | new |", "|---|---|---|---|--:|--:|"]
@@ -52,7 +53,7 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
     for c in changes:
         lines.append(f"  count: {c.name} ({c.state or '?'}, submitted {c.submitted}): {_count(c.old)} → {_count(c.new)}  [{c.incident_id}]")
     lines.append(
-        f"import-hhs: {new:,} new, {len(changes):,} count changes, {archived:,} moved to archive, {linked:,} linked, "
+        f"import-hhs: {new:,} new, {len(changes):,} count changes, {archived:,} moved to archive, {withdrawn:,} withdrawn, {linked:,} linked, "
         f"{unchanged:,} unchanged; {files_written:,} files written"
     )
     return "\n".join(lines) + "\n"
