@@ -240,6 +240,23 @@ def _printable(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("?", text)
 
 
+def command_fetch_hhs(args: argparse.Namespace) -> int:
+    """Download both lists from the portal into --output, as <list>_asof_<date>.csv; write nothing else."""
+    from generator.importers.portal import PortalError, fetch_lists
+
+    try:
+        lists = fetch_lists(args.portal, timeout=args.timeout)
+    except PortalError as error:
+        print(f"fetch-hhs: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    files = {args.output / f"{name}_asof_{args.today.isoformat()}.csv": data for name, data in lists.items()}
+    write_files(files)
+    for path, data in files.items():
+        lines = data.count(b"\n")
+        print(f"fetch-hhs: wrote {display_path(path, config.REPO_ROOT)} ({lines:,} lines)", file=sys.stderr)
+    return EXIT_OK
+
+
 def command_case_facts(args: argparse.Namespace) -> int:
     """Each summarised row of one export with the facts its case summary gives and the rule behind each.
 
@@ -372,6 +389,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--accept-risk", action="append", default=[], choices=RISKS, help="import an export a safety check refuses: 'shrunk' (a fifth fewer rows than the last list), 'mass-close' (closes a tenth of the open reports within a month)")
     importer.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
     importer.set_defaults(handler=command_import_hhs)
+
+    fetch = commands.add_parser("fetch-hhs", help="download the under-investigation list and the archive from the HHS OCR breach portal, as CSV")
+    fetch.add_argument("--output", type=Path, required=True, help="folder for <list>_asof_<today>.csv (created if needed)")
+    fetch.add_argument("--portal", default=config.HHS_LIST_PAGE, help=argparse.SUPPRESS)
+    fetch.add_argument("--timeout", type=float, default=60, help="seconds to wait for each reply (default: 60)")
+    fetch.add_argument("--today", type=_date, default=dt.date.today(), help=argparse.SUPPRESS)
+    fetch.set_defaults(handler=command_fetch_hhs)
 
     case_facts = commands.add_parser("case-facts", help="list the facts each OCR case summary of an export gives, with the rule and words behind each (terminal only)")
     case_facts.add_argument("file", type=Path, metavar="FILE", help="an archive export (the list that carries OCR's summaries)")

@@ -80,6 +80,8 @@ MAX_INCIDENT_FILE_BYTES = 100_000
 LATEST_INCIDENTS_ON_HOME = 10
 
 HHS_PORTAL_URL = "https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf"
+HHS_LIST_PAGE = "https://ocrportal.hhs.gov/ocr/breach/breach_report_hip.jsf"
+"""The portal page whose two tabs hold the under-investigation list and the archive (fetch-hhs reads it)."""
 HHS_PORTAL_SOURCE = {
     "url": HHS_PORTAL_URL,
     "title": "Breach Portal: Notice to the Secretary of HHS Breach of Unsecured Protected Health Information",

@@ -5,8 +5,8 @@ page (`<form id="ocrForm">`, hidden fields with a ViewState, a tab view of two p
 whose `j_idt` ids the server numbers), a session cookie (JSESSIONID), CSV answers to the export
 postbacks and a `<partial-response>` to the tab change. It is strict where JSF is: a postback without
 the session, the ViewState, the client window or the form's id field is not understood (the page comes
-back, status 200, as JSF does), a stale ViewState is a ViewExpiredException, and only the export link of
-the shown tab exports anything. Unlike Mojarra, the page leaves out the hidden `<input name="ocrForm">`,
+back, status 200, as JSF does), a stale ViewState is a ViewExpiredException, and the archive's export
+link exports the archive only after a tab change sent as PrimeFaces sends it. Unlike Mojarra, the page leaves out the hidden `<input name="ocrForm">`,
 so the tests see the client add the form's id field itself.
 
 Each failure mode the client must survive or report is a keyword of FakePortal. Every request is
@@ -25,6 +25,7 @@ import urllib.parse
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
 
 LIST_PATH = "/ocr/breach/breach_report_hip.jsf"
 FORM = "ocrForm"
@@ -101,6 +102,9 @@ class FakePortal:
     Failure modes:
     - export_answer: the exports are answered with these bytes (an HTML error page, say), status 200;
     - rotate_link_ids: the export links get new `j_idt` ids on every GET;
+    - layout: where the export links are: "dynamic" (in the shown tab only, the other tab empty, as
+      PrimeFaces renders a dynamic tab view), "both" (both tabs filled, each with its own links) or
+      "outside" (one set of links and the table after the tab view, serving the shown tab);
     - link_without_id: the export links have no id attribute, only the onclick naming them;
     - no_export_link: the page has no "Export as CSV" link (the other exporters stay);
     - expire_posts: the POSTs with these numbers (1 is the first) find the session expired;
@@ -111,7 +115,9 @@ class FakePortal:
     - slow_requests: the first N requests get no answer for slow_seconds, then the connection closes;
     - drop_requests: the first N requests get the connection closed without an answer;
     - server_errors: the first N requests are answered 503;
-    - status: every request is answered with this status (a 404, say).
+    - status: every request is answered with this status (a 404, say);
+    - rewrite: applied to the list page and to the tab change's answer (bytes to bytes), for pages of
+      another shape.
     """
 
     def __init__(
@@ -121,6 +127,7 @@ class FakePortal:
         archive: bytes = ARCHIVE_CSV,
         export_answer: bytes | None = None,
         rotate_link_ids: bool = False,
+        layout: str = "dynamic",
         link_without_id: bool = False,
         no_export_link: bool = False,
         expire_posts: tuple[int, ...] = (),
@@ -131,13 +138,16 @@ class FakePortal:
         drop_requests: int = 0,
         server_errors: int = 0,
         status: int | None = None,
+        rewrite: Callable[[bytes], bytes] = lambda body: body,
     ) -> None:
         assert expired_answer in ("page", "page500", "redirect"), expired_answer
+        assert layout in ("dynamic", "both", "outside"), layout
+        self.layout = layout
         self.under_investigation, self.archive, self.export_answer = under_investigation, archive, export_answer
         self.rotate_link_ids, self.link_without_id, self.no_export_link = rotate_link_ids, link_without_id, no_export_link
         self.expire_posts, self.expired_answer, self.ignore_tab_switch = expire_posts, expired_answer, ignore_tab_switch
         self.slow_requests, self.slow_seconds, self.drop_requests = slow_requests, slow_seconds, drop_requests
-        self.server_errors, self.status = server_errors, status
+        self.server_errors, self.status, self.rewrite = server_errors, status, rewrite
         self.requests: list[Seen] = []
         self.served_links: list[tuple[str, str]] = []
         self.issued_sessions: list[str] = []
@@ -212,10 +222,11 @@ class FakePortal:
             headers["Set-Cookie"] = f"JSESSIONID={session}; Path=/ocr; HttpOnly"
             self.issued_sessions.append(session)
         base = 120 + 17 * len(self.served_links) if self.rotate_link_ids else 120
-        view = _View(self._view_state(), f"{self._next():x}-window", (f"{FORM}:j_idt{base + 2}", f"{FORM}:j_idt{base + 66}"))
+        links = (f"{FORM}:j_idt{base + 2}", f"{FORM}:j_idt{base + (2 if self.layout == 'outside' else 66)}")
+        view = _View(self._view_state(), f"{self._next():x}-window", links)
         self._sessions[session] = view
         self.served_links.append(view.links)
-        return 200, headers, self._page(view).encode("utf-8")
+        return 200, headers, self.rewrite(self._page(view).encode("utf-8"))
 
     def _post(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
         """A postback: the tab change or an export, if JSF would understand it."""
@@ -253,18 +264,19 @@ class FakePortal:
             f"<update id=\"j_id1:{VIEW_STATE}:0\"><![CDATA[{view.view_state}]]></update>"
             "</changes></partial-response>"
         )
-        return 200, _XML, body.encode("utf-8")
+        return 200, _XML, self.rewrite(body.encode("utf-8"))
 
     def _export(self, view: _View, fields: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
-        """A command link's postback: the shown tab's CSV if its export link was clicked, else the page again."""
-        if fields.get(f"{TAB_VIEW}_activeIndex") in ("0", "1"):
-            view.active = int(fields[f"{TAB_VIEW}_activeIndex"])  # PrimeFaces decodes the tab view on every postback
-        link = view.links[view.active]
-        if fields.get(link) != link:
+        """A command link's postback: its tab's CSV if an export link of the view was clicked, else the page again.
+
+        Both tabs' links are components of the view, shown or not (as in JSF); the archive's exports the
+        archive only once the tab change was understood (its listener loads the list)."""
+        clicked = next((index for index, link in enumerate(view.links) if fields.get(link) == link), None)
+        if clicked is None:
             return 200, _HTML, self._page(view).encode("utf-8")  # no command fired: JSF renders the page again
         if self.export_answer is not None:
             return 200, _HTML, self.export_answer
-        data = self.archive if view.active == 1 and view.switched else self.under_investigation
+        data = self.archive if view.switched and view.links[clicked] == view.links[1] else self.under_investigation
         return 200, {"Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="breach_report.csv"'}, data
 
     def _expired(self, ajax: bool) -> tuple[int, dict[str, str], bytes]:
@@ -303,6 +315,7 @@ class FakePortal:
 protected health information affecting 500 or more individuals.</p>
 <a id="{FORM}:j_idt18" href="#" class="ui-commandlink ui-widget" onclick="{_submit(f'{FORM}:j_idt18')}">Research Report</a>
 {self._tab_view(view)}
+{f'<div id="{FORM}:results">{self._panel_content(view, view.active)}</div>' if self.layout == "outside" else ""}
 <input type="hidden" name="{VIEW_STATE}" id="j_id1:{VIEW_STATE}:0" value="{html.escape(view.view_state)}" autocomplete="off" />
 <input type="hidden" name="{CLIENT_WINDOW}" id="j_id1:{CLIENT_WINDOW}:0" value="{html.escape(view.client_window)}" autocomplete="off" />
 </form>
@@ -310,7 +323,7 @@ protected health information affecting 500 or more individuals.</p>
 """
 
     def _tab_view(self, view: _View) -> str:
-        """The tab view: both headers, both panels, only the shown one filled (a dynamic tab view)."""
+        """The tab view: both headers, both panels, filled as the layout says."""
         headers, panels = [], []
         for index, (tab, title) in enumerate(zip(TABS, ("Cases Currently Under Investigation", "Archive"))):
             shown = index == view.active
@@ -320,7 +333,8 @@ protected health information affecting 500 or more individuals.</p>
                 f' data-index="{index}"><a href="#{tab}" tabindex="-1">{title}</a></li>'
             )
             hidden = "" if shown else " ui-helper-hidden"
-            content = self._panel_content(view, index) if shown else ""
+            filled = self.layout == "both" or (self.layout == "dynamic" and shown)
+            content = self._panel_content(view, index) if filled else ""
             panels.append(
                 f'<div id="{tab}" class="ui-tabs-panel ui-widget-content ui-corner-bottom{hidden}" role="tabpanel"'
                 f' aria-hidden="{str(not shown).lower()}">{content}</div>'
@@ -346,15 +360,16 @@ protected health information affecting 500 or more individuals.</p>
                 f'<img src="/ocr/resources/images/{icon}.png" title="Export as {label}" alt="Export as {label}" /></a>'
             )
         data = self.archive if index == 1 and view.switched else self.under_investigation
+        where = TABS[index] if self.layout != "outside" else FORM
         return (
             f'<div class="exporters">{"".join(links)}</div>\n'
-            f'<div id="{TABS[index]}:reportResultTbl" class="ui-datatable ui-widget"><table role="grid">{_table(data)}</table></div>'
+            f'<div id="{where}:reportResultTbl" class="ui-datatable ui-widget"><table role="grid">{_table(data)}</table></div>'
         )
 
 
 def _submit(command: str) -> str:
     """The onclick of a PrimeFaces command link (ajax="false"), as an attribute value."""
-    return html.escape(f"PrimeFaces.addSubmitParam('{FORM}',{{'{command}':'{command}'}}).submit('{FORM}');return false;")
+    return html.escape(f"PrimeFaces.addSubmitParam('{FORM}',{{'{command}':'{command}'}}).submit('{FORM}');return false;", quote=False)
 
 
 def _table(data: bytes) -> str:

@@ -31,6 +31,7 @@ Anything unexpected is a PortalError, one line saying what was expected and what
 from __future__ import annotations
 
 import csv
+import html
 import http.client
 import re
 import time
@@ -144,8 +145,8 @@ def _switch_to_archive(session: _Session, page: _ListPage) -> tuple[dict[str, st
         f"{tabs}_activeIndex": "1",
     }, {"Faces-Request": "partial/ajax", "X-Requested-With": "XMLHttpRequest", "Accept": "application/xml, text/xml, */*; q=0.01"})
     _check_session(reply, page.url)
-    view_state, html = _partial_response(reply.body)
-    update = _parse_markup(html)
+    view_state, updated = _partial_response(reply.body)
+    update = _parse_markup(updated)
     link = update.export_link(page.archive_tab) or page.link_outside_tabs
     if link is None:
         raise PortalError(f"the archive tab has no {EXPORT_TITLE!r} link; the portal's page changed shape")
@@ -305,10 +306,10 @@ def _command_of(link: dict[str, str]) -> str | None:
     return found.group(1) if found else None
 
 
-def _parse_markup(html: str) -> _Markup:
+def _parse_markup(text: str) -> _Markup:
     """Parse a page or a fragment of one."""
     parser = _MarkupParser()
-    parser.feed(html)
+    parser.feed(text)
     parser.close()
     return _Markup(forms=[*parser.forms, parser.outside], tab_view=parser.tab_view, panels=parser.panels)
 
@@ -329,13 +330,13 @@ def _partial_response(body: bytes) -> tuple[str | None, str]:
             f"the portal answered the tab change with an error: {error.findtext('error-name', '').strip()}:"
             f" {error.findtext('error-message', '').strip()}"
         )
-    view_state, html = None, []
+    view_state, updated = None, []
     for update in root.iter("update"):
         if VIEW_STATE in update.get("id", ""):
             view_state = (update.text or "").strip()
         else:
-            html.append(update.text or "")
-    return view_state, "".join(html)
+            updated.append(update.text or "")
+    return view_state, "".join(updated)
 
 
 # ---------------------------------------------------------------- checks of the answers
@@ -356,7 +357,7 @@ def _check_csv(body: bytes, what: str) -> None:
     """The answer is the list's CSV: not a page, readable text, with the export's header."""
     if _is_markup(body):
         title = re.search(rb"<title[^>]*>(.*?)</title>", body, re.I | re.S)
-        named = f" (title {title.group(1).decode('utf-8', 'replace').strip()!r})" if title else ""
+        named = f" (title {html.unescape(title.group(1).decode('utf-8', 'replace')).strip()!r})" if title else ""
         raise PortalError(f"the {what} export came back as an HTML page{named}, not CSV; the portal did not understand the request")
     text = _decode(body, what)
     first_line = text.split("\n", 1)[0].strip("\r")
@@ -411,7 +412,7 @@ def _beginning(body: bytes) -> str:
 class _KeepPostRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects of GETs only: a redirected postback is an answer to look at (an expired session)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # urllib names the arguments so
         if req.data is not None:
             return None
         return super().redirect_request(req, fp, code, msg, headers, newurl)
