@@ -368,12 +368,36 @@ def test_the_damaged_punctuation_of_a_resaved_archive_is_repaired(tmp_path):
     assert read.description == "Violations included:\n\u2022\tno risk analysis."
 
 
-def test_an_export_in_an_unknown_encoding_stops_at_the_line(tmp_path):
+ROW = '"{name}","NC","Healthcare Provider","900","03/02/2022","Theft","Laptop","No",""'
+
+
+def test_a_windows_1252_export_is_recognised_and_read(tmp_path):
     path = tmp_path / "archive_asof_2024-10.csv"
-    path.write_bytes((HEADER + '\n"Caf\xe9 Clinic","NC","Healthcare Provider","900","03/02/2022","Theft","Laptop","No",""\n').encode("latin-1"))
+    path.write_bytes((HEADER + "\r\n" + ROW.format(name="Café Santé – Clinic’s") + "\r\n").encode("cp1252"))
+    [row] = read_export(path, path.name, "archive", None).rows
+    assert row.name == "Café Santé – Clinic’s"
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ((HEADER + "\n" + ROW.format(name="Caf\x81 Clinic") + "\n").encode("latin-1"), "2: file: byte b'\\x81' is neither UTF-8 nor Windows-1252 text; save the export as UTF-8 and import it again"),
+    ((HEADER + "\n" + ROW.format(name="Caˆf Clinic") + "\n").encode("cp1252"), "2: file: byte b'\\x88' is neither UTF-8 nor Windows-1252 text; save the export as UTF-8 and import it again"),
+    ((HEADER + "\n").encode() + b"Junk\x00\xff,NC\n", "2: file: a NUL byte: this is not a text export (a CSV or an XLSX workbook)"),
+    (b"<!DOCTYPE html><html><body>Error</body></html>", "1: file: an HTML page, not an export (the portal answers a failed download with one)"),
+    (b"PK\x03\x04not really a workbook", "1: file: not a readable XLSX workbook (BadZipFile); download the export again"),
+])
+def test_an_export_that_is_not_a_readable_table_stops_with_its_line(tmp_path, data, message):
+    path = tmp_path / "archive_asof_2024-10.csv"
+    path.write_bytes(data)
     with pytest.raises(ExportError) as raised:
         read_export(path, path.name, "archive", None)
-    assert str(raised.value.problems[0]) == f"{path.name}:2: file: byte b'\\xe9' is not UTF-8; save the export as UTF-8 and import it again"
+    assert str(raised.value.problems[0]) == f"{path.name}:{message}"
+
+
+def test_a_csv_named_xlsx_is_read_by_its_content(tmp_path):
+    path = tmp_path / "under_investigation_asof_2026-04.xlsx"
+    path.write_text(HEADER + "\n" + ROW.format(name="Named Wrongly Clinic") + "\n", encoding="utf-8")
+    [row] = read_export(path, path.name, "under_investigation", None).rows
+    assert row.name == "Named Wrongly Clinic"
 
 
 def test_the_pull_request_summary_keeps_export_text_as_text():
@@ -476,3 +500,16 @@ def test_a_report_neither_list_holds_on_a_day_both_were_exported_is_withdrawn(tm
     assert statuses["closed-clinic-2024-01-03"] == "archived" and list(statuses.values()).count("under_investigation") == 20
     only_the_list = run_import(_export(tmp_path, "under_investigation_asof_2025-09.csv", _open_rows(20)), incidents=incidents)
     assert only_the_list.returncode == 0 and "0 withdrawn" in only_the_list.stdout, "without the archive of the day, nothing is decided"
+
+
+def test_a_name_with_hidden_characters_is_kept_as_hhs_lists_it_shown_without_them_and_noted(tmp_path):
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    export = _export(tmp_path, "under_investigation_asof_2026-03.csv", ["Evil\u202e Name\u200b Clinic,OH,Healthcare Provider,600,03/01/2026,Theft,Laptop,No,"])
+    result = run_import(export, incidents=incidents)
+    assert result.returncode == 0, result.stdout
+    assert "note: 1 names carry invisible or bidirectional characters; pages show them without" in result.stdout
+    [data] = loaded(incidents).values()
+    assert data["hhs"]["name"] == "Evil\u202e Name\u200b Clinic", "the hhs block is what HHS lists"
+    [incident] = validate(load_incident_files(incident_files(incidents), incidents), TODAY).incidents
+    assert incident.organization.name == "Evil Name Clinic"

@@ -132,11 +132,30 @@ class EncodingProblem(ValueError):
         self.line = line
 
 
-def decode_csv(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else the known damage of one keeper's re-save repaired.
+_WINDOWS_1252_TEXT = re.compile("[\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u2122]")
+"""What non-ASCII text a Windows-1252 export holds: accented letters, typographic punctuation, no-break spaces."""
 
-    Anything else that is not UTF-8 stops the import at the first bad byte: a wrong guess would put
-    garbled names on pages and break the matching of reports across exports."""
+
+def _windows_1252(data: bytes) -> str | None:
+    """The text, if the bytes are Windows-1252 beyond doubt: every byte defined there, and every
+    non-ASCII character one that names and descriptions use. Anything else is not guessed."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    unusual = [character for character in text if ord(character) > 127 and not _WINDOWS_1252_TEXT.fullmatch(character)]
+    return None if unusual or "\x00" in text else text
+
+
+def decode_csv(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark); else the known damage of one keeper's re-save repaired;
+    else Windows-1252 when the bytes can be nothing else (_windows_1252).
+
+    Anything else stops the import at the first bad byte: a wrong guess would put garbled names on
+    pages and break the matching of reports across exports."""
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise EncodingProblem(line, "a NUL byte: this is not a text export (a CSV or an XLSX workbook)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -147,23 +166,39 @@ def decode_csv(data: bytes) -> str:
     try:
         return repaired.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        text = _windows_1252(data)
+        if text is not None:
+            return text
         line = repaired.count(b"\n", 0, error.start) + 1
         byte = repaired[error.start:error.start + 1]
-        raise EncodingProblem(line, f"byte {byte!r} is not UTF-8; save the export as UTF-8 and import it again") from None
+        raise EncodingProblem(line, f"byte {byte!r} is neither UTF-8 nor Windows-1252 text; save the export as UTF-8 and import it again") from None
+
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_HTML_START = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!doctype|html|\?xml|partial-response)", re.IGNORECASE)
 
 
 def _read_table(path: Path) -> list[tuple[int, list[object]]]:
-    """(line or sheet row, cells) for the header and every record."""
-    if path.suffix.lower() == ".xlsx":
+    """(line or sheet row, cells) for the header and every record. A workbook or a CSV by its content,
+    whatever the file's name says."""
+    data = read_export_file(path)
+    if _HTML_START.match(data[:200]):
+        raise EncodingProblem(1, "an HTML page, not an export (the portal answers a failed download with one)")
+    if data.startswith(_XLSX_MAGIC):
+        import zipfile
+
         import openpyxl
 
-        workbook = openpyxl.load_workbook(io.BytesIO(read_export_file(path)), read_only=True, data_only=True)
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+            raise EncodingProblem(1, f"not a readable XLSX workbook ({error.__class__.__name__}); download the export again") from None
         try:
             sheet = workbook.worksheets[0]
             return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
         finally:
             workbook.close()
-    text = decode_csv(read_export_file(path))
+    text = decode_csv(data)
     reader = csv.reader(io.StringIO(text, newline=""))
     records, start = [], 1
     for record in reader:

@@ -25,7 +25,7 @@ from generator.importers.hhs_export import RISKS, Export, ExportRow, ImportProbl
 from generator.load import read_repository_file
 from generator.importers.hhs_match import KnownReport, match_rows
 from generator.ids import slug, unique_id
-from generator.model import PartialDate
+from generator.model import HIDDEN_CHARACTERS, PartialDate
 
 PLACEHOLDER_COUNTS = (500, 501)
 LIST_STATUS = {"under_investigation": "under_investigation", "archive": "archived"}
@@ -97,6 +97,9 @@ class ExportSummary:
     withdrawn: list[str] = field(default_factory=list)
     """Reports HHS took off the portal: in neither list of one day."""
     unchanged: int = 0
+    hidden_characters: int = 0
+    """Rows whose name carries invisible or bidirectional characters: kept in hhs.name as HHS lists it,
+    left out wherever the name is shown."""
     case_summaries: int = 0
     """Reports whose facts from OCR's case summary were recorded or changed."""
 
@@ -291,6 +294,7 @@ class Importer:
         if problems:
             return summary, problems
         seen_ids = set()
+        summary.hidden_characters = sum(1 for row in export.rows if HIDDEN_CHARACTERS.search(row.name))
         for row in export.rows:
             report = matched.get(row.line)
             if report is None:

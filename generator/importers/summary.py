@@ -50,6 +50,9 @@ def format_summary(summaries: list[ExportSummary], files_written: int, markdown:
             f"{len(s.count_changes):,} count changes, {len(s.moved_to_archive):,} moved to archive, "
             f"{s.case_summaries:,} with new facts from OCR's case summary, {s.unchanged:,} unchanged"
         )
+    hidden = sum(s.hidden_characters for s in summaries)
+    if hidden:
+        lines.append(f"  note: {hidden:,} names carry invisible or bidirectional characters; pages show them without")
     for c in changes:
         lines.append(f"  count: {c.name} ({c.state or '?'}, submitted {c.submitted}): {_count(c.old)} → {_count(c.new)}  [{c.incident_id}]")
     lines.append(
