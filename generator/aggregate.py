@@ -154,6 +154,11 @@ class Overview:
         return {incident.id: group for group in self.organizations for incident in group.incidents}
 
     @cached_property
+    def hhs_as_of(self) -> PartialDate | None:
+        """The date of the newest HHS list the figures come from: the official numbers keep moving."""
+        return max((incident.hhs.last_seen for incident in self.incidents if incident.hhs), key=PartialDate.sort_key, default=None)
+
+    @cached_property
     def event_totals(self) -> Totals:
         """The reports that belong to at least one event, each counted once."""
         return totals(self.by_id[incident_id] for incident_id in self.events_of)

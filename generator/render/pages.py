@@ -114,7 +114,7 @@ def render_year(summary: YearSummary, overview: Overview, lang: str, charts: lis
     page = layout.year(summary.year)
     charts = year_charts(summary, lang, page.url_root) if charts is None else charts
     return render_template(
-        "year.md.j2", lang, page, summary=summary, story=year_story(summary, overview, Language(lang, page)), year_events=overview.events_in_year(summary.year),
+        "year.md.j2", lang, page, summary=summary, story=year_story(summary, overview, Language(lang, page)), year_events=overview.events_in_year(summary.year), hhs_as_of=overview.hhs_as_of,
         preview=layout.chart_image(charts[0].slug, "png"),
         charts={chart.slug.split("-", 1)[1]: chart_figure(chart, page) for chart in charts}, case_summary_charts=CASE_SUMMARY_CHARTS,
     )
