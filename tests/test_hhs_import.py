@@ -8,10 +8,8 @@ current portal's list with two javax.faces headers); the XLSX research report is
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -50,13 +48,17 @@ def research_report(tmp_path: Path) -> Path:
 
 
 def run_import(*args: object, incidents: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "import-hhs", *map(str, args), "--incidents", str(incidents), "--today", TODAY.isoformat()],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
+    """`python -m generator import-hhs ...`, run in this process: the same entry point a user runs
+    (generator.cli.main), without starting an interpreter for each of these many imports."""
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from generator.cli import main
+
+    argv = ["import-hhs", *map(str, args), "--incidents", str(incidents), "--today", TODAY.isoformat()]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        code = main(argv)
+    return subprocess.CompletedProcess(argv, code, stdout.getvalue(), stderr.getvalue())
 
 
 @pytest.fixture
