@@ -179,6 +179,8 @@ class HhsReport:
     individuals_affected: int | None = None
     status: str | None = None
     case_summary: CaseSummaryFacts | None = None
+    possible_duplicate: bool = False
+    """An export listed it twice, word for word."""
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,7 @@ def _hhs_report(hhs: dict[str, Any]) -> HhsReport:
         individuals_affected=hhs.get("individuals_affected"),
         status=hhs.get("status"),
         case_summary=_case_summary(hhs.get("case_summary")),
+        possible_duplicate=bool(hhs.get("possible_duplicate")),
     )
 
 

@@ -134,6 +134,7 @@ def build_schema() -> dict[str, Any]:
             "status": {"anyOf": [{"$ref": "#/$defs/hhs_status"}, {"type": "null"}]},
             "first_seen": _date("Date of the first export that listed the report.", type="string"),
             "last_seen": _date("Date of the newest export that listed the report.", type="string"),
+            "possible_duplicate": {"type": "boolean", "description": "True when an export lists this report twice, word for word: HHS's two rows are kept as two reports."},
             "case_summary": {
                 "type": "object",
                 "additionalProperties": False,

@@ -515,3 +515,18 @@ def test_a_name_with_hidden_characters_is_kept_as_hhs_lists_it_shown_without_the
     assert data["hhs"]["name"] == "Evil\u202e Name\u200b Clinic", "the hhs block is what HHS lists"
     [incident] = validate(load_incident_files(incident_files(incidents), incidents), TODAY).incidents
     assert incident.organization.name == "Evil Name Clinic"
+
+
+def test_two_identical_rows_of_one_export_stay_two_reports_marked_as_possible_duplicates(tmp_path):
+    incidents = tmp_path / "incidents"
+    incidents.mkdir()
+    twin = "Twin Clinic,OH,Healthcare Provider,1182,08/15/2019,Theft,Laptop,No,"
+    export = _export(tmp_path, "under_investigation_asof_2024-06.csv", [twin, twin, *_open_rows(2)])
+    assert run_import(export, incidents=incidents).returncode == 0
+    twins = [data for data in loaded(incidents).values() if data["hhs"]["name"] == "Twin Clinic"]
+    assert len(twins) == 2 and all(data["hhs"]["possible_duplicate"] is True for data in twins)
+    assert sum(1 for data in loaded(incidents).values() if data["hhs"].get("possible_duplicate")) == 2
+    again = run_import(export, incidents=incidents)
+    assert "0 files written" in again.stdout, again.stdout
+    [page_incident] = [i for i in validate(load_incident_files(incident_files(incidents), incidents), TODAY).incidents if i.id == twins[0]["id"]]
+    assert page_incident.hhs.possible_duplicate

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,7 @@ class Importer:
                 "first_seen": hhs["first_seen"] if hhs else export.as_of.iso(),
                 "last_seen": export.as_of.iso(),
                 **({CASE_SUMMARY: hhs[CASE_SUMMARY]} if hhs and CASE_SUMMARY in hhs else {}),
+                **({"possible_duplicate": True} if hhs and hhs.get("possible_duplicate") else {}),
             }
         if hhs == wanted:
             return False, previous_status
@@ -193,6 +195,14 @@ class Importer:
                 block[key] = _yaml_value(key, value)
         incident.data["hhs"] = wanted
         return True, previous_status
+
+    def _mark_possible_duplicate(self, incident: TrackedIncident) -> bool:
+        """Once an export has listed a report twice word for word, it stays marked: a reader should know."""
+        if incident.data["hhs"].get("possible_duplicate"):
+            return False
+        self._document(incident)["hhs"]["possible_duplicate"] = True
+        incident.data["hhs"] = {**incident.data["hhs"], "possible_duplicate": True}
+        return True
 
     def _record_case_summary(self, incident: TrackedIncident, row: ExportRow, export: Export) -> bool:
         """Record the facts OCR's summary of this row states, when it has one.
@@ -295,6 +305,7 @@ class Importer:
             return summary, problems
         seen_ids = set()
         summary.hidden_characters = sum(1 for row in export.rows if HIDDEN_CHARACTERS.search(row.name))
+        twins = Counter(_row_facts(row) for row in export.rows)
         for row in export.rows:
             report = matched.get(row.line)
             if report is None:
@@ -307,6 +318,8 @@ class Importer:
             seen_ids.add(incident.incident_id)
             was_linked = bool(incident.data.get("hhs"))
             hhs_changed, previous_status = self._record_hhs(incident, row, export)
+            if twins[_row_facts(row)] > 1:
+                hhs_changed |= self._mark_possible_duplicate(incident)
             summary_changed = self._record_case_summary(incident, row, export)
             count_added, previous_count = self._record_count(incident, row, export)
             source_added = self._ensure_portal_source(incident)
@@ -424,6 +437,11 @@ class Importer:
             for incident in self.tracked.values()
             if incident.changed
         }
+
+
+def _row_facts(row: ExportRow) -> tuple[object, ...]:
+    """Everything a row says, its line aside: two rows with the same facts are HHS listing a report twice."""
+    return (row.name, row.state, row.entity_type, row.individuals, row.submitted, row.types, row.locations, row.business_associate_present, row.description)
 
 
 def _scalar(value: Any) -> str:

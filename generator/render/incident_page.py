@@ -111,6 +111,8 @@ def _hhs_rows(incident: Incident, lang: str) -> list[Row] | None:
     rows.append((vocabulary("hhs_status").labels[lang], label("hhs_status", hhs.status, lang) if hhs.status else unknown))
     first, last = formatting.date_text(hhs.first_seen, lang), formatting.date_text(hhs.last_seen, lang)
     rows.append((ui("hhs_seen", lang), first if first == last else ui("hhs_seen_range", lang, first=first, last=last)))
+    if hhs.possible_duplicate:
+        rows.append((ui("hhs_possible_duplicate", lang), ui("hhs_possible_duplicate_detail", lang)))
     return rows
 
 
