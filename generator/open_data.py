@@ -213,6 +213,7 @@ def open_data_files(overview: Overview, schema_text: str) -> dict[str, str]:
     files = {
         "incidents.json": f'{{"incidents":[{every_record}],"version":{json.dumps(OPEN_DATA_VERSION)}}}\n',
         "incidents.csv": incidents_csv(records),
+        "incidents-excel.csv": "\ufeff" + incidents_csv(records),
         "years.json": _json({"version": OPEN_DATA_VERSION, "years": years_record(overview)}),
         "vocabularies.json": _json(vocabularies_record()),
         "events.json": _json({"version": OPEN_DATA_VERSION, "events": events_record(overview)}),

@@ -304,6 +304,7 @@ def test_search_finds_pages_of_its_own_language_only(page, server, built_site, p
     page.wait_for_selector("#tracker-search[data-ready=true]")
     downloaded: list[int] = []
     page.on("requestfinished", lambda request: downloaded.append(request.sizes()["responseBodySize"]))
+    assert page.get_attribute("#tracker-search input", "aria-label") == ("搜索" if prefix else "Search"), "the box has a name"
     page.fill("#tracker-search input", query)
     page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
     # Results arrive one by one as their fragments load: wait for the first page of them (5) to be in.
@@ -348,6 +349,8 @@ def test_pages_carry_their_own_preview_metadata_and_the_404_speaks_both_language
     assert response.ok
     text = page.locator("article").inner_text()
     assert "This page does not exist." in text and "此页面不存在。" in text
+    switches = page.eval_on_selector_all(".md-select__link", "links => links.map(link => link.getAttribute('href'))")
+    assert switches == ["/", "/zh/"], "absolute, on this host: not protocol-relative //zh/"
 
 
 CONTRAST_CHECK = """() => {

@@ -233,3 +233,9 @@ def test_events_are_in_the_open_data_the_feeds_and_the_explorer(built_site):
     at = explorer["columns"].index("events")
     assert {row[0] for row in explorer["rows"] if row[at]} == {"delta-medical-group-2024", "juniper-family-practice-2021-02-11"}
     assert explorer["labels"]["event"] == {"tideline-billing-2021": "Ransomware attack on Tideline Billing (2021)"}
+
+
+def test_the_excel_csv_is_the_csv_with_a_byte_order_mark(built_site):
+    plain = (built_site.site / "data" / "v1" / "incidents.csv").read_bytes()
+    excel = (built_site.site / "data" / "v1" / "incidents-excel.csv").read_bytes()
+    assert excel == b"\xef\xbb\xbf" + plain and "Delta医疗集团".encode() in plain

@@ -140,6 +140,7 @@ def render_home(overview: Overview, lang: str) -> str:
 OPEN_DATA_FILES = (
     ("incidents.json", "open_data_all_json"),
     ("incidents.csv", "open_data_all_csv"),
+    ("incidents-excel.csv", "open_data_all_csv_excel"),
     ("incidents/", "open_data_one_json"),
     ("years.json", "open_data_years_json"),
     ("events.json", "open_data_events_json"),

@@ -22,6 +22,9 @@ if (element) {
       resetStyles: false,
       translations: JSON.parse(element.dataset.translations),
     });
+    // Pagefind labels its box only with a placeholder: give it a name assistive technology reads.
+    const input = element.querySelector("input");
+    if (input) input.setAttribute("aria-label", JSON.parse(element.dataset.translations).search_label);
     const query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
     element.dataset.ready = "true";
