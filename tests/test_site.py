@@ -239,3 +239,12 @@ def test_the_excel_csv_is_the_csv_with_a_byte_order_mark(built_site):
     plain = (built_site.site / "data" / "v1" / "incidents.csv").read_bytes()
     excel = (built_site.site / "data" / "v1" / "incidents-excel.csv").read_bytes()
     assert excel == b"\xef\xbb\xbf" + plain and "Delta医疗集团".encode() in plain
+
+
+def test_every_page_announces_its_languages_feeds(built_site):
+    for prefix in ("", "zh/"):
+        page = html(built_site, f"{prefix}years/2024")
+        feeds = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" href="([^"]+)">', page)
+        assert feeds == ["../../feeds/new.xml", "../../feeds/counts.xml", "../../feeds/events.xml"]
+        for feed in feeds:
+            assert (built_site.site / prefix / "years" / "2024" / feed).resolve().is_file()
