@@ -92,6 +92,8 @@ class Breach:
     locations: tuple[str, ...]
     vectors: tuple[str, ...] = ()
     threat_actor: str | None = None
+    threat_actor_status: str | None = None
+    """claimed or confirmed (vocabulary actor_attribution)."""
     business_associate: bool | None = None
 
 
@@ -306,6 +308,7 @@ def incident_from_data(data: dict[str, Any], path: str) -> Incident:
             locations=tuple(breach.get("locations") or hhs.locations),
             vectors=tuple(breach.get("vectors") or ()),
             threat_actor=breach.get("threat_actor"),
+            threat_actor_status=breach.get("threat_actor_status"),
             business_associate=breach["business_associate"]
             if breach.get("business_associate") is not None
             else (hhs.business_associate_present if hhs else None),
@@ -329,7 +332,7 @@ def incident_from_data(data: dict[str, Any], path: str) -> Incident:
         sources=tuple(
             Source(
                 url=source["url"],
-                title=source["title"],
+                title=source.get("title") or "",
                 publisher=source["publisher"],
                 lang=source["lang"],
                 published=_date(source.get("published")),

@@ -53,6 +53,8 @@ breach:
   locations: []  # required, one or more: {_codes("location")}
   vectors: []  # where a source says how they got in: {_codes("attack_vector")}
   threat_actor:  # the group a source names; leave empty when unknown
+  threat_actor_status:  # claimed (only the group says so) or confirmed (the organization or the authorities do)
+  threat_actor_source:  # with a threat actor: the url of the source below that names it
   business_associate:  # true or false: was a vendor (business associate) involved? Leave empty if unknown
 dates:  # YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day; delete lines nobody reports
   started:
@@ -67,9 +69,9 @@ data_types: []  # what was exposed: {_codes("data_type")}
 summary:  # required: what happened, in a few sentences of your own, in both languages; no patients' personal data
   en: ""
   zh: ""
-sources:  # required: at least one; https addresses only
+sources:  # required: at least two (one may be the HHS portal); https addresses only
   - url: {_text(new.source_url)}
-    title: ""  # required: the title as the source gives it
+    title: ""  # the page's own title, copied exactly; delete the line rather than guess
     publisher: ""  # required
     lang: en  # {_codes("source_language")}
     published:  # when it was published

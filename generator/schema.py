@@ -116,7 +116,7 @@ def build_schema() -> dict[str, Any]:
             "qualifier": {"$ref": "#/$defs/count_qualifier"},
         },
     }
-    source = _source(title_required=True)
+    source = _source(title_required=False)
     hhs_report = {
         "type": "object",
         "additionalProperties": False,
@@ -204,6 +204,8 @@ def build_schema() -> dict[str, Any]:
                         "maxLength": 100,
                         "description": field_doc("breach.threat_actor"),
                     },
+                    "threat_actor_status": {"anyOf": [{"$ref": "#/$defs/actor_attribution"}, {"type": "null"}], "description": field_doc("breach.threat_actor_status")},
+                    "threat_actor_source": {"anyOf": [{"$ref": "#/$defs/https_url"}, {"type": "null"}], "description": field_doc("breach.threat_actor_source")},
                     "business_associate": {
                         "type": ["boolean", "null"],
                         "description": field_doc("breach.business_associate"),

@@ -318,6 +318,31 @@ def rule_source_urls_have_a_host(loaded: LoadedFile, data: dict[str, Any], today
 
 
 
+def rule_curated_incidents_cite_enough(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """An incident people wrote a summary for has at least two sources, and a threat actor names the
+    source that says so (an incident known only from HHS keeps its one portal source)."""
+    if data.get("summary") and len(data["sources"]) < 2:
+        yield loaded.problem(("sources",), f"a researched incident (one with a summary) needs at least 2 sources; it has {len(data['sources'])}")
+    breach = data.get("breach") or {}
+    urls = {source["url"] for source in data["sources"]}
+    if breach.get("threat_actor") and not breach.get("threat_actor_source"):
+        yield loaded.problem(("breach", "threat_actor"), "names a threat actor without threat_actor_source: the url of the source (in sources) that names it")
+    elif breach.get("threat_actor_source") and breach["threat_actor_source"] not in urls:
+        yield loaded.problem(("breach", "threat_actor_source"), f"{breach['threat_actor_source']!r} is not the url of any entry in sources; add it there first")
+
+
+def rule_sources_precede_what_they_report(loaded: LoadedFile, data: dict[str, Any], today: dt.date) -> Iterator[Problem]:
+    """A count is dated no earlier than the source that reports it was published."""
+    published = {source["url"]: _parse(source["published"]) for source in data["sources"] if source.get("published")}
+    for index, record in enumerate(data["individuals_affected"]):
+        source_date, as_of = published.get(record["source"]), _parse(record["as_of"])
+        if source_date and as_of and source_date.earliest() > as_of.latest():
+            yield loaded.problem(
+                ("individuals_affected", index, "as_of"),
+                f"{record['as_of']!r} is before its source was published ({source_date.iso()}); date the count when the source reported it",
+            )
+
+
 def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(value, str):
         yield path, value
@@ -353,6 +378,8 @@ FILE_RULES: list[Rule] = [
     rule_placeholders_are_hhs_stand_ins,
     rule_counts_cite_a_listed_source,
     rule_source_urls_have_a_host,
+    rule_curated_incidents_cite_enough,
+    rule_sources_precede_what_they_report,
 ]
 
 

@@ -38,7 +38,7 @@ def test_validate_reports_each_problem_on_its_line_and_exits_1(incidents):
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].endswith("2024/acme-clinic-2024.yaml:23:13: dates.reported: '2024-13-01' is not a date (expected YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)")
+    assert lines[0].endswith("2024/acme-clinic-2024.yaml:25:13: dates.reported: '2024-13-01' is not a date (expected YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)")
     assert lines[1].endswith("2024/broken.yaml:3:1: yaml: a tab character; indent with spaces")
     assert result.stderr.strip().splitlines()[-1] == "validate failed: 2 problems in 2 files"
 

@@ -43,6 +43,7 @@ def test_new_then_edit_then_validate_then_build(tmp_path):
         .replace('    title: ""  #', "    title: Clinic notice  #")
         .replace('    publisher: ""  #', "    publisher: Lakeview Family Clinic  #")
         .replace("    count:  #", "    count: 2150  #")
+        .replace("related: []", "  - url: https://example.org/hhs-portal\n    publisher: Example Regulator\n    lang: en\nrelated: []")
     )
     path.write_text(filled, encoding="utf-8")
     assert run("validate", "--incidents", str(incidents), "--today", TODAY.isoformat()).returncode == 0

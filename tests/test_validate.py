@@ -226,7 +226,7 @@ def test_a_source_listed_twice():
     doubled = text + "  - url: https://example.org/hhs-portal\n    title: Again\n    publisher: Again\n    lang: en\n"
     doubled = doubled.replace("related: [acme-clinic-2024]\n", "") + "related: []\n"
     assert problems_for({BETA: doubled}) == [
-        f"{BETA}:{line_of(doubled, '- url: https://example.org/hhs-portal', 2)}:10: sources[1].url: this source is listed more than once"
+        f"{BETA}:{line_of(doubled, '- url: https://example.org/hhs-portal', 2)}:10: sources[2].url: this source is listed more than once"
     ]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator import formatting
 from generator.accounts import account_from_facts, incident_title
-from generator.model import Incident, Source
+from generator.model import Breach, Incident, Source
 from generator.vocab import label, labels, ui, vocabulary, yes_no
 
 Row = tuple[str, str]
@@ -68,7 +68,7 @@ def _facts(incident: Incident, lang: str) -> list[Row]:
     if incident.researched:
         rows += [
             (vocabulary("attack_vector").labels[lang], labels("attack_vector", breach.vectors, lang) if breach.vectors else ui("not_stated", lang)),
-            (ui("fact_threat_actor", lang), breach.threat_actor or ui("unknown", lang)),
+            (ui("fact_threat_actor", lang), _actor(breach, lang)),
         ]
     rows.append((ui("fact_business_associate", lang), yes_no(breach.business_associate, lang)))
     return rows
@@ -127,6 +127,15 @@ def _description(incident: Incident, lang: str, account: str | None) -> str:
         organization=incident.organization.display_name(lang),
         count=formatting.count_text(incident.latest_count, lang),
     )
+
+
+def _actor(breach: Breach, lang: str) -> str:
+    """The threat actor, and whether the group claimed it or the organization or authorities confirmed it."""
+    if not breach.threat_actor:
+        return ui("unknown", lang)
+    if not breach.threat_actor_status:
+        return breach.threat_actor
+    return ui("threat_actor_with_status", lang, actor=breach.threat_actor, status=label("actor_attribution", breach.threat_actor_status, lang))
 
 
 def source_rows(sources: Iterable[Source], lang: str) -> list[tuple[str, str, str]]:
