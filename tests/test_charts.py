@@ -229,7 +229,8 @@ def _as_read(markdown_text: str) -> str:
 def test_the_year_story_gives_the_figures_and_waits_for_a_complete_year(fixture_overview):
     summary = fixture_overview.years[0]
     source = str(year_story(summary, fixture_overview, Language("en", layout.year(2024))))
-    assert "[Phishing attack on Acme Clinic](../incidents/acme-clinic-2024.md)" in source
+    assert "The largest was at [Acme Clinic &amp; Labs, P.C.](../incidents/acme-clinic-2024.md)" in source
+    assert "Its sources name Example Group as the attacker (claimed by the group)." in _as_read(source)
     partial = _as_read(source)
     assert partial.startswith("In 2024, 2 breaches affecting 192,700,501 people were reported; 100% of them were hacking/IT incidents.")
     assert "May 3, 2024" in partial and "not compared with 2023" in partial

@@ -36,10 +36,15 @@ def year_story(summary: YearSummary, overview: Overview, l10n: Language) -> Mark
             incidents=l10n.number(summary.totals.incidents),
             individuals=l10n.headline(summary.totals.individuals),
             share=l10n.percent(summary.share("breach_type", HACKING)),
-            largest=l10n.incident_link(largest, incident_title(largest, lang)),
+            largest=l10n.incident_link(largest),
             largest_count=formatting.count_text(largest.latest_count, lang, headline=True),
         )
     ]
+    actor, status = largest.breach.threat_actor, largest.breach.threat_actor_status
+    if actor and status:
+        parts.append(l10n.sentence("year_story_actor", actor=actor, status=l10n.label("actor_attribution", status)))
+    elif actor:
+        parts.append(l10n.sentence("year_story_actor_unsure", actor=actor))
     previous = overview.year_before(summary)
     if previous is not None and summary.year == overview.years[0].year and overview.data_until.month != 12:
         parts.append(l10n.sentence("year_story_partial", date=l10n.date(overview.data_until), previous=previous.year))
