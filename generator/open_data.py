@@ -21,7 +21,7 @@ from generator.layout import OPEN_DATA_VERSION
 from generator.aggregate import Overview
 from generator.config import LANGUAGES
 from generator.accounts import incident_title
-from generator.model import CASE_SUMMARY_KINDS, Incident, PartialDate
+from generator.model import CASE_SUMMARY_KINDS, Incident, PartialDate, Source
 from generator.vocab import category_label, ui, vocabularies
 
 EXPLORER_VOCABULARIES = ("entity_type", "breach_type", "location", "attack_vector", "data_type", "ocr_outcome", "us_state")
@@ -64,10 +64,7 @@ def incident_record(incident: Incident) -> dict[str, Any]:
         ],
         "data_types": list(incident.data_types),
         "summary": {"en": incident.summary.en, "zh": incident.summary.zh} if incident.summary else None,
-        "sources": [
-            {"url": source.url, "title": source.title, "publisher": source.publisher, "lang": source.lang, "published": _date(source.published)}
-            for source in incident.sources
-        ],
+        "sources": [source_record(source) for source in incident.sources],
         "related": list(incident.related),
         "hhs": None
         if incident.hhs is None
@@ -171,6 +168,11 @@ def years_record(overview: Overview) -> list[dict[str, Any]]:
     ]
 
 
+def source_record(source: Source) -> dict[str, Any]:
+    """A source as the open data gives it: a title only where the page has one (None otherwise)."""
+    return {"url": source.url, "title": source.title or None, "publisher": source.publisher, "lang": source.lang, "published": _date(source.published)}
+
+
 def events_record(overview: Overview) -> list[dict[str, Any]]:
     """Each event with its members and their totals (people may be counted in more than one report)."""
     return [
@@ -182,7 +184,7 @@ def events_record(overview: Overview) -> list[dict[str, Any]]:
             "vulnerabilities": list(summary.event.vulnerabilities),
             "threat_actor": summary.event.threat_actor,
             "timeline": [{"date": entry.date.iso(), "en": entry.text.en, "zh": entry.text.zh, "source": entry.source} for entry in summary.event.timeline],
-            "sources": [{"url": source.url, "title": source.title or None, "publisher": source.publisher, "lang": source.lang} for source in summary.event.sources],
+            "sources": [source_record(source) for source in summary.event.sources],
             "members": [incident.id for incident in summary.members],
             "reports": summary.totals.incidents,
             "individuals_affected": summary.totals.individuals,

@@ -35,7 +35,7 @@ COLUMNS = (
     "Business Associate Present",
     "Web Description",
 )
-_BROKEN_HEADER = re.compile(r"javax\.faces\.component\.UIPanel@[0-9a-f]+")
+BROKEN_HEADER = re.compile(r"javax\.faces\.component\.UIPanel@[0-9a-f]+")
 _HEADERS_THE_PORTAL_BREAKS = {0, 7}
 _RESAVED_EXTRA_COLUMN = "Year"
 HEADER_ALIASES = {"Name of Covered Entity": ("Covered Entity Name",)}
@@ -215,7 +215,7 @@ def _check_header(header: list[object], file: str) -> tuple[list[ImportProblem],
         return [ImportProblem(file, 1, "", f"expected {len(COLUMNS)} columns ({', '.join(COLUMNS)}), found {len(names)}")], False
     for position, expected in enumerate(COLUMNS):
         found = names[position]
-        if found == expected or found in HEADER_ALIASES.get(expected, ()) or (position in _HEADERS_THE_PORTAL_BREAKS and _BROKEN_HEADER.fullmatch(found)):
+        if found == expected or found in HEADER_ALIASES.get(expected, ()) or (position in _HEADERS_THE_PORTAL_BREAKS and BROKEN_HEADER.fullmatch(found)):
             continue
         problems.append(ImportProblem(file, 1, expected, f"header {found!r} is not the expected {expected!r}"))
     return problems, resaved

@@ -45,16 +45,16 @@ from http.cookiejar import CookieJar
 from typing import Callable
 from xml.etree import ElementTree
 
+from generator.importers.hhs_export import BROKEN_HEADER, COLUMNS, HEADER_ALIASES
+
 PORTAL_URL = "https://ocrportal.hhs.gov/ocr/breach/breach_report_hip.jsf"
 """The list page (breach_report.jsf is the portal's front page, which links here)."""
 USER_AGENT = "healthcare-breach-tracker (+https://github.com/healthcare-breach-tracker)"
 
 VIEW_STATE = "javax.faces.ViewState"
 EXPORT_TITLE = "Export as CSV"
-NAME_COLUMNS = ("Name of Covered Entity", "Covered Entity Name")
-"""The first column's name: the second is what newer exports call it."""
-_BROKEN_NAME_COLUMN = re.compile(r"javax\.faces\.component\.UIPanel@[0-9a-f]+")
-"""What the current portal writes instead of the first column's name (see generator/importers/hhs_export.py)."""
+NAME_COLUMNS = (COLUMNS[0], *HEADER_ALIASES[COLUMNS[0]])
+"""The first column's names, as the importer knows them (generator.importers.hhs_export)."""
 _MARKUP = (b"<html", b"<!doctype", b"<partial-response", b"<?xml")
 _ONCLICK_PARAMETER = re.compile(r"\{\s*'([^']+)'\s*:\s*'([^']*)'")
 """The `{'ocrForm:j_idt123':'ocrForm:j_idt123'}` a command link's onclick submits."""
@@ -362,7 +362,7 @@ def _check_csv(body: bytes, what: str) -> None:
     text = _decode(body, what)
     first_line = text.split("\n", 1)[0].strip("\r")
     columns = [column.strip() for column in next(csv.reader([first_line]), [])]
-    named = bool(columns) and (columns[0] in NAME_COLUMNS or bool(_BROKEN_NAME_COLUMN.fullmatch(columns[0])))
+    named = bool(columns) and (columns[0] in NAME_COLUMNS or bool(BROKEN_HEADER.fullmatch(columns[0])))
     if not (named and "State" in columns):
         raise PortalError(
             f"the {what} export's first line has no {NAME_COLUMNS[0]!r} and 'State' columns: {first_line[:120]!r};"
