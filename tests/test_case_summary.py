@@ -50,6 +50,69 @@ def test_devices_and_paper_only_where_hhs_agrees(text, types, locations, expecte
     assert set(facts(text, types, locations).vectors) == expected
 
 
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # The theft is told in one sentence and the device in the next; HHS lists a theft of a laptop.
+        (OPENING + "a staff member's car was stolen from a parking garage. Inside the car was a laptop holding the PHI of 950 individuals.",
+         ("theft",), ("laptop",), {"stolen_device"}),
+        # A hyphenated word between the theft and the device.
+        (OPENING + "the theft of a CE-issued laptop computer from an employee's home affected 400 individuals.", ("theft",), ("laptop",), {"stolen_device"}),
+        # "lost or stolen": the summary does not know, so it is a loss.
+        (OPENING + "a tablet holding the PHI of 300 patients was lost or stolen during a conference.", ("theft",), ("other_portable_device",), {"lost_device"}),
+        # HHS lists a loss; the summary says the device went missing in its own words.
+        (OPENING + "an ultrasound machine with the PHI of 610 patients went missing from a storage closet.", ("loss",), ("other",), {"lost_device"}),
+        # A burglary of paper: the paper must be named where the theft is told.
+        (OPENING + "its office was burglarized overnight. Boxes of billing tickets for 480 patients were taken.", ("theft",), ("paper_films",), {"paper_theft"}),
+        # A burglary that names no paper and no device yields nothing, whatever HHS lists.
+        (OPENING + "its office was burglarized and the PHI of 200 patients may have been affected.", ("theft",), ("paper_films",), set()),
+        # A theft word that is no theft: identity theft protection was offered.
+        (OPENING + "a laptop was recovered intact. The CE offered identity theft protection to 90 patients.", ("theft",), ("laptop",), set()),
+    ],
+)
+def test_a_theft_or_loss_hhs_lists_is_read_from_the_summarys_own_words(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (OPENING + "a server holding the PHI of 800 patients was accidentally thrown away during an office move.", {"improper_disposal"}),
+        (OPENING + "a nurse emailed a spreadsheet of 1,100 patients to her husband.", {"insider"}),
+        (OPENING + "two former therapists disclosed client lists to a competitor practice, affecting 640 clients.", {"insider"}),
+        (OPENING + "an employee accessed the records of 310 patients without a legitimate professional reason.", {"insider"}),
+        (OPENING + "a rogue employee copied the PHI of 520 patients onto a thumb drive.", {"insider"}),
+        (OPENING + "a billing clerk attempted to upload the PHI of 505 patients to an unauthorized website.", {"insider"}),
+        (OPENING + "an employee of a staffing agency placed at the CE impermissibly accessed the records of 900 patients.", {"third_party_vendor"}),
+        (OPENING + "an error in its member portal allowed users to view the claims of other members, affecting 1,900 individuals.", {"misconfiguration"}),
+        (OPENING + "an employee emailed 1,200 plan participants a spreadsheet listing the PHI of every participant.", {"mailing_error"}),
+        (OPENING + "a mailing machine put four pages per envelope, sending the PHI of 1,700 members to the wrong homes.", {"mailing_error"}),
+        (OPENING + "an employee's email account may have been compromised, affecting 2,200 individuals.", {"hacking_unspecified"}),
+    ],
+)
+def test_more_shapes_of_each_vector(text, expected):
+    assert set(facts(text).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The vendor is where the PHI was sent, not where the breach happened.
+        OPENING + "an employee sent the PHI of 2,700 patients to its mailing vendor without a business associate agreement.",
+        OPENING + "it worked with Quillfeather, its records software vendor, on an upgrade; afterwards the PHI of 300 patients was found on a shared drive.",
+        # A vendor hired afterwards is remediation.
+        OPENING + "an employee lost a paper log of 450 patients. The CE hired a third-party vendor to review its safeguards.",
+    ],
+)
+def test_a_vendor_that_is_only_a_recipient_or_a_helper_is_not_the_vector(text):
+    assert "third_party_vendor" not in facts(text, ("unauthorized_access_disclosure",), ("paper_films",)).vectors
+
+
+def test_a_business_associates_own_report_opening_with_its_name_is_not_a_vendors_breach():
+    text = "An employee of Quillfeather Benefits, a business associate (BA), emailed the PHI of 1,600 members to her husband."
+    assert facts(text, entity_type="business_associate").vectors == ("insider",)
+
+
 def test_the_data_a_summary_lists():
     text = OPENING + (
         "an employee's email account was compromised. The PHI involved included names, mailing addresses, dates of birth, "

@@ -153,12 +153,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to", "posted"),
+                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
-    "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting"),
+    "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding"),
     "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "illegal", "unauthori", "purpose", "husband", "wife", "spouse", "family", "friend", "relative",
-                "attorney", "prior to", "before", "fraud", "after", "took", "need to know", "acquired", "retained", "kept", "possession",
+                "attorney", "rogue", "committ", "continued to access", "personal", "professional", "competit", "reporter", "journalist", "newspaper", "arrested", "prosecution", "indictment", "upload", "prior to", "before", "fraud", "after", "took", "need to know", "acquired", "retained", "kept", "possession",
                 "leaving", "permission", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left"),
     "lost-device": ("lost", "missing", "misplaced", "loss", "not be", "cannot", "unaccounted"),
@@ -167,9 +167,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
     "misdirected": ("wrong", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
-                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded"),
+                    "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
+                    "spreadsheet", "recipients", "group e", "mass e", "addressed to", "per envelope", "another"),
     "blind-copy": ("blind", "bcc", "concealing"),
-    "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "sold"),
+    "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned"),
     "name": ("name",),
     "address": ("address",),
     "date-of-birth": ("birth", "dob"),
@@ -211,9 +212,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 sentences that hold one (benchmarks/case_summaries.py checks that this changes no fact)."""
 
 
-_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?)"
+_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|boxes)"
-_WORKFORCE = r"(?:employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
+_WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|individuals?\s+employed)"
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
@@ -228,7 +229,11 @@ RULES: tuple[Rule, ...] = (
           r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
           r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"),
     _rule("misconfiguration", "vectors", "misconfiguration",
-          r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change)\b"
+          r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change|setting)s?\b|\btechnical\s+error\b|\bopen\s+shares\b"
+          r"|\b(?:error|glitch|bug|flaw|discrepancy)\s+(?:in|on|with)\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:website|web\s?site|portal|software|application|app|system)\b"
+          r"|\b(?:website|web\s?site|portal|software|application)\s+(?:\w+\s+){0,2}?(?:error|glitch|discrepancy)\b|\bsoftware\b[^;]{0,60}?\b(?:contained\s+an\s+error|impermissibly\s+disclosed)\b"
+          r"|\bviewable\s+by\s+(?:others|other\s+(?:users|members|patients|customers))\b|\ballowed\s+(?:some\s+)?(?:users|members|patients|customers|individuals)\s+to\s+(?:view|see|access)\b"
+          r"|\bpublished\b[^;]{0,80}?\bon\s+the\s+(?:public\s+)?internet\b"
           r"|\bpublicly\s+(?:accessible|available|viewable|exposed|visible)\b|\baccessible\s+(?:to\s+(?:the\s+public|anyone)|(?:via|on|through|from)\s+the\s+internet)\b"
           r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug|changes?)\b|\bsoftware\s+bug\b|\bpublic\s+(?:online\s+)?repository\b|\bGitHub\b"
           r"|\bposted\b[^;]{0,100}?\b(?:to|on)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|available)\s+(?:on|via|through)\s+(?:its|their|a|the)\s+(?:public\s+)?(?:website|web\s?site|portal)\b"
@@ -237,25 +242,26 @@ RULES: tuple[Rule, ...] = (
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
-          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
+          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting)|staffing\s+agenc(?:y|ie)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|used|forwarded|provided|acquired|disclosed)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|sending|used|forwarded|provided|acquired|disclosed|submitted|shared)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+(?:(?:the\s+)?patients?['’]?\s+)?authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,200}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
           rf"|\b(?:continued\s+to\s+access|accessed)\b[^;]{{0,120}}?\bafter\s+(?:(?:his|her|their)\s+)?(?:employment\s+(?:ended|was\s+terminated)|(?:being\s+)?terminated|(?:his|her|their)\s+resignation|leaving\s+the\s+(?:practice|organization|company|job))\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,40}}?\btook\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?(?:list|lists|records|files|charts|documents|data|information)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:impermissibly|improperly|inappropriately)\s+(?:acquired|retained|kept)\b"
           rf"|\bformer\s+{_WORKFORCE}\b[^;]{{0,30}}?\b(?:was|were)\s+in\s+possession\s+of\b|\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:fraud|identity\s+theft)\s+investigation\b"
-          rf"|\bleaving\b[^;]{{0,60}}?\bto\s+(?:begin|start)\s+(?:employment|work)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
-          rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
+          rf"|\bleaving\b[^;]{{0,60}}?\bto\s+(?:begin|start)\s+(?:employment|work)\b|\b{_WORKFORCE}\b[^;]{{0,100}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
+          rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfound\s+in\s+(?:his|her|their)\s+possession\b|\bin\s+(?:his|her|their)\s+possession\b[^;]{{0,60}}?\bwhile\s+(?:\w+\s+){{0,4}}?{_WORKFORCE}\b[^;]{{0,20}}?\barrested\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bwas\s+being\s+arrested\b[^;]{{0,80}}?\bin\s+(?:his|her|their)\s+possession\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\bto\s+(?:an?\s+|the\s+)?competit(?:or|ors|ing)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bdisclosed\b[^;]{{0,60}}?\bto\s+(?:a|the)\s+(?:news\s+)?(?:reporter|journalist|newspaper)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\b(?:attempted\s+to\s+)?(?:upload(?:ed)?|transferred|sent|e-?mailed|forwarded)\b[^;]{{0,120}}?\bto\s+an?\s+unauthorized\s+(?:website|web\s?site|cloud|account)\b|\b(?:prosecution|indictment)\s+of\s+the\s+(?:former\s+)?{_WORKFORCE}\b|\brogue\s+(?:employee|staff|workforce\s+member|physician|nurse)s?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:committing|committed)\s+(?:\w+\s+)?fraud\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,20}}?\bcontinued\s+to\s+access\b|\b(?:on|to)\s+(?:an?\s+|the\s+)?(?:employee|staff\s+member|workforce\s+member|physician|nurse)['’]s\s+personal\s+(?:laptop|computer|device|phone|e-?mail)|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|viewed|used|disclosed)\b[^;]{{0,120}}?\bwithout\s+(?:a\s+)?(?:\w+\s+)?(?:business|professional|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|unaccounted\s+for)\b|\b(?:lost|misplaced|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b"
-          rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"),
+          rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
+          rf"|\b{_DEVICE}\b[^;]{{0,160}}?\blost,?\s+(?:or\s+)?stolen\b"),
     _rule("stolen-device", "vectors", "stolen_device",
-          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:\w+\s+){{0,6}}?{_DEVICE}\b"),
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?(?<!lost\sor\s)(?<!lost,\s)stolen\b|\b(?:stole|theft\s+of|(?<!lost\sor\s)(?<!lost,\s)stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){{0,6}}?{_DEVICE}\b"),
     _rule("stolen-with", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,40}}?\bremoved\b[^;]{{0,60}}?\bwithout\s+(?:its|their|the\s+\w+['’]s)?\s*(?:consent|authori[sz]ation|permission)\b|\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
@@ -272,11 +278,15 @@ RULES: tuple[Rule, ...] = (
           r"|\bpostcards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with)\b"
           r"|\b(?:failed\s+to\s+(?:mask|hide|conceal)|exposed|showed)\s+(?:the\s+|all\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|people|parents?|guardians?)\b"
-          r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"),
+          r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"
+          r"|\be-?mailed\s+[\d,]+\s+(?:\w+\s+){0,2}?(?:participants|patients|members|employees|individuals|recipients)\s+an?\s+(?:spreadsheet|list|file)\b|\b(?:spreadsheet|list)\s+(?:\w+\s+){0,4}?for\s+all\s+(?:the\s+)?recipients\b"
+          r"|\b(?:attached|sent)\s+to\s+an?\s+(?:group|mass)\s+e-?mail\b|\be-?mail\s+addressed\s+to\s+[\d,]+\s+(?:\w+\s+)?(?:employees|patients|members|recipients|individuals|participants)\b"
+          r"|\bpages?\s+per\s+envelope\b|\banother\s+(?:member|patient|individual|person|customer|enrollee)['’]s\s+(?:\w+\s+){0,3}?(?:name|address|information|PHI)\b[^;]{0,40}?\b(?:to\s+appear|appeared|printed|included)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
           r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\b[^;]{0,120}?\b(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
-          r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"),
+          r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"
+          r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
     _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)(?<!incorrect\s)(?<!wrong\s)(?<!correct\s)(?<!outdated\s)(?<!previous\s)(?<!\bto\s)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)(?!\s+(?:any|the|this|these|its|their|such|labels?|verification|updates?)\b)"),
@@ -337,14 +347,14 @@ _HACKING_WORDS = re.compile(
     r"\bhack(?:ed|er|ers|ing)?\b|\bcyber-?\s?(?:attack(?:er)?|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
     r"|\b(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded)\b"
     r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:\w+\s+){0,4}?(?:network|server|system|computers?|e-?mail|database|accounts?)s?\b|\bunlawfully\s+accessed\b"
-    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
+    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were|may\s+have\s+been|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
     r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
     re.I,
 )
 _REMEDIATION = re.compile(
     r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
-    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary))(?!\s+that)|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
@@ -366,9 +376,19 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 
 
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
-_REPORTER_IS_BA = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
+_REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
 _VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
-_SOMEONE_ELSES_STAFF = re.compile(r"\bbusiness\s+associate|\bBA\b|\bvendor|\bcontractor", re.I)
+_SOMEONE_ELSES_STAFF = re.compile(
+    r"\b(?:business\s+associate|BA|vendor|(?:sub-?)?contractor|staffing\s+agency)(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:employees?|staff|workforce|workers?|physicians?)\b"
+    r"|\b(?:employees?|staff(?:\s+members?)?|workforce\s+members?|workers?|physicians?)\s+(?:formerly\s+)?(?:of|at|from|with|affiliated\s+with)\s+(?:its|the|a|an|their)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:business\s+associate|BA|vendor|(?:sub-?)?contractor|staffing\s+agency)",
+    re.I,
+)
+_VENDOR_AS_RECIPIENT = re.compile(
+    r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|gave|forwarded|shared)\b[^.;]{0,60}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\bwith\s+(?:[\w'’-]+,\s+)?(?:its|a|an)\s+(?:[\w()'’-]+\s+){0,4}$|\brecipients\s+at\s+(?:its|a|an|the)\s+$",
+    re.I,
+)
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
 
@@ -445,6 +465,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
                     continue
                 if rule.code == "insider" and not reporter_is_vendor and _SOMEONE_ELSES_STAFF.search(match.group(0)):
                     continue  # a vendor's employee: the vendor rule speaks for it
+                if rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 90):match.start()]):
+                    continue  # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened
                 found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + match.start(), offset + match.end())
                 break
     vectors = found["vectors"]
@@ -462,6 +484,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
     _gate_by_hhs_columns(vectors, breach_types, locations)
+    _from_hhs_columns(text, vectors, breach_types, locations)
     if "improper_disposal" in breach_types and "improper_disposal" not in vectors:
         disposal = _unnegated(_DISPOSAL_WORDS, text)
         if disposal is not None:  # HHS says so, and the summary tells of the disposal in its own words
@@ -497,6 +520,39 @@ def _gate_by_hhs_columns(vectors: dict[str, Evidence], breach_types: tuple[str, 
             vectors.pop(code)
     if "paper_theft" in vectors and not ({"theft"} & set(breach_types) and {"paper_films", "other"} & set(locations)):
         vectors.pop("paper_theft")
+
+
+_THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\w*|\bbroke\s+into\b|\bbreak-?\s?ins?\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b", re.I)
+_LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
+_PAPER_WORD = re.compile(rf"\b{_PAPER}\b|\bhard\s+copies\b|\b(?:census|billing|charge)\s+(?:reports|tickets)\b|\bbooklets\b|\binvoices\b|\bprescriptions\b", re.I)
+_DEVICE_LOCATIONS = {"laptop", "desktop_computer", "other_portable_device", "network_server", "other"}
+
+
+def _from_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
+    """Where HHS lists a theft or a loss and the summary tells of it in its own words ("the car was
+    stolen; inside was a laptop"), what was stolen or lost is the device or paper the summary names there
+    (in that sentence or the next) and HHS lists as the location."""
+    located = set(locations)
+    wanted = []
+    if "theft" in breach_types and not {"stolen_device", "paper_theft", "lost_device"} & set(vectors):
+        if located & _DEVICE_LOCATIONS:
+            wanted.append(("stolen_device", _THEFT_WORDS, _DEVICE_WORD, "theft-hhs"))
+        if "paper_films" in located:
+            wanted.append(("paper_theft", _THEFT_WORDS, _PAPER_WORD, "paper-theft-hhs"))
+    if "loss" in breach_types and not {"stolen_device", "lost_device"} & set(vectors) and located & _DEVICE_LOCATIONS:
+        wanted.append(("lost_device", _LOSS_WORDS, _DEVICE_WORD, "loss-hhs"))
+    if not wanted:
+        return
+    told = list(sentences(text))
+    for code, event, thing, rule in wanted:
+        for index, (offset, sentence) in enumerate(told):
+            if _REMEDIATION.search(sentence):
+                continue
+            near = sentence + (told[index + 1][1] if index + 1 < len(told) else "")
+            match = next((m for m in event.finditer(sentence) if not (negated(sentence, m.start(), m.end()) or _hedged(sentence, m.start()))), None)
+            if match and thing.search(near):
+                vectors[code] = Evidence("vectors", code, rule, offset + match.start(), offset + match.end())
+                break
 
 
 def _in_vocabulary_order(kind: str, codes: dict[str, Evidence]) -> list[str]:
