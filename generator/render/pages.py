@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator import formatting, layout
 from generator.accounts import incident_title
-from generator.aggregate import HACKING, EventSummary, MonthSummary, OrganizationGroup, Overview, YearSummary
+from generator.aggregate import HACKING, EventSummary, MonthSummary, OrganizationGroup, Overview, YearSummary, largest, threat_actors
 from generator.charts import CASE_SUMMARY_CHARTS, TRENDS, Chart, event_chart, statistics_charts, year_charts
 from generator.config import HHS_PORTAL_URL, LANGUAGES, LATEST_INCIDENTS_ON_HOME, WORD_SPACE
 from generator.feeds import feed_files
@@ -23,6 +23,21 @@ from generator.render.incident_page import incident_page, source_rows
 from generator.render.templates import Language, render_template
 from generator.schema import schema_json
 from generator.vocab import open_data_fields, ui
+
+
+ACTORS_AMONG_LARGEST_OF_YEAR = 10
+ACTORS_AMONG_LARGEST_EVER = 25
+
+
+def actors_named(incidents: tuple[Incident, ...], l10n: Language) -> tuple[int, Markup] | None:
+    """How many of these incidents name an attacker, and the attackers with their counts, most named first."""
+    rows = threat_actors(incidents)
+    if not rows:
+        return None
+    listed = Markup(l10n.t("actor_list_separator")).join(
+        l10n.sentence("actor_in_count", actor=row.name, count=l10n.number(row.incidents)) for row in rows
+    )
+    return sum(row.incidents for row in rows), listed
 
 
 def year_story(summary: YearSummary, overview: Overview, l10n: Language) -> Markup:
@@ -45,6 +60,10 @@ def year_story(summary: YearSummary, overview: Overview, l10n: Language) -> Mark
         parts.append(l10n.sentence("year_story_actor", actor=actor, status=l10n.label("actor_attribution", status)))
     elif actor:
         parts.append(l10n.sentence("year_story_actor_unsure", actor=actor))
+    among = summary.largest[:ACTORS_AMONG_LARGEST_OF_YEAR]
+    named = actors_named(among, l10n)
+    if named is not None and not (named[0] == 1 and actor):  # the largest's own attacker was told just above
+        parts.append(l10n.sentence("year_story_actors", count=l10n.number(len(among)), named=l10n.number(named[0]), actors=named[1]))
     previous = overview.year_before(summary)
     if previous is not None and summary.year == overview.years[0].year and overview.data_until.month != 12:
         parts.append(l10n.sentence("year_story_partial", date=l10n.date(overview.data_until), previous=previous.year))
@@ -125,6 +144,12 @@ def render_year(summary: YearSummary, overview: Overview, lang: str, charts: lis
     )
 
 
+def largest_actors_sentence(overview: Overview, l10n: Language) -> Markup | None:
+    among = largest(overview.incidents, ACTORS_AMONG_LARGEST_EVER)
+    named = actors_named(among, l10n)
+    return None if named is None else l10n.sentence("statistics_largest_actors", count=l10n.number(len(among)), named=l10n.number(named[0]), actors=named[1])
+
+
 def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | None = None) -> str:
     page = layout.STATISTICS
     charts = statistics_charts(overview, lang, page.url_root) if charts is None else charts
@@ -133,7 +158,7 @@ def render_statistics(overview: Overview, lang: str, charts: dict[str, Chart] | 
         "statistics.md.j2", lang, page, overview=overview, biggest=biggest, hacking=HACKING,
         preview=layout.chart_image(charts["incidents_per_year"].slug, "png"),
         charts={role: chart_figure(chart, page) for role, chart in charts.items()},
-        named_actor_incidents=sum(row.incidents for row in overview.threat_actors), trends=TRENDS, event_totals=overview.event_totals, case_summary_charts=CASE_SUMMARY_CHARTS,
+        named_actor_incidents=sum(row.incidents for row in overview.threat_actors), largest_actors=largest_actors_sentence(overview, Language(lang, page)), trends=TRENDS, event_totals=overview.event_totals, case_summary_charts=CASE_SUMMARY_CHARTS,
         trend_titles={role: charts[f"trend_{role}"].title for role in TRENDS if f"trend_{role}" in charts},
     )
 
