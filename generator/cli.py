@@ -90,7 +90,7 @@ def command_build(args: argparse.Namespace) -> int:
     if clashes:
         print(f"build: content/ holds hand-written pages where the generator writes its own: {', '.join(clashes)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    count = build_content(incidents_overview, hand_written, args.content, args.chart_cache or config.chart_cache())
+    count = build_content(incidents_overview, hand_written, args.content, args.chart_cache or config.chart_cache(), config.site_url())
     print(f"build: {len(result.incidents)} incidents, {len(events.events)} events, {count.files} files in {args.content}, {count.changed} of them changed", file=sys.stderr)
     return EXIT_OK
 

@@ -101,5 +101,11 @@ measuring text against a long font list made drawing each chart three times slow
 
 SITE_URL_VARIABLE = "TRACKER_SITE_URL"
 """The environment variable that says where the site is published, e.g. https://example.org/tracker/ (the
-publish workflow sets it). Without it, pages carry no canonical link and the sitemap is left out: both need
-absolute addresses."""
+publish workflow sets it). Without it, pages carry no canonical link, the sitemap is left out and feeds link
+relatively: all of those need absolute addresses."""
+
+
+def site_url() -> str | None:
+    """The site's address, ending in '/', or None for a local build."""
+    value = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    return value.rstrip("/") + "/" if value else None

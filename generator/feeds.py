@@ -48,14 +48,16 @@ def _count_changes(incidents: tuple[Incident, ...]) -> list[tuple[Incident, int]
     return sorted(changes, key=lambda item: (item[0].individuals_affected[item[1]].as_of.sort_key(), item[0].id), reverse=True)
 
 
-def feed(overview: Overview, lang: str, kind: str) -> str:
-    """The Atom document for one feed; links are relative to the feed's place (generator.layout.feed)."""
+def feed(overview: Overview, lang: str, kind: str, site_url: str | None = None) -> str:
+    """The Atom document for one feed. Links are absolute when the site's address is known (feed readers
+    resolve relative ones against whatever address they fetched), else relative to the feed's place."""
+    root_address = f"{site_url}{layout.language_prefix(lang)}" if site_url else layout.FEED_ROOT
     root = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-Hans" if lang == "zh" else lang})
     _element(root, "title", ui(f"feed_{kind}_title", lang))
     _element(root, "subtitle", ui(f"feed_{kind}_subtitle", lang))
     _element(root, "id", _entry_id("feed", lang, kind))
-    _element(root, "link", rel="self", href=posixpath.basename(layout.feed(kind)))
-    _element(root, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT)
+    _element(root, "link", rel="self", href=root_address + layout.feed(kind) if site_url else posixpath.basename(layout.feed(kind)))
+    _element(root, "link", rel="alternate", type="text/html", href=root_address)
     entries: list[tuple[str, str, str, str, str]] = []
     """(entry id, date, title, summary, page address)"""
     if kind == "new":
@@ -92,12 +94,12 @@ def feed(overview: Overview, lang: str, kind: str) -> str:
         _element(entry, "id", entry_id)
         _element(entry, "title", title)
         _element(entry, "updated", stamp)
-        _element(entry, "link", rel="alternate", type="text/html", href=layout.FEED_ROOT + address)
+        _element(entry, "link", rel="alternate", type="text/html", href=root_address + address)
         _element(entry, "summary", summary)
     ElementTree.register_namespace("", ATOM)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
 
 
-def feed_files(overview: Overview, lang: str) -> dict[str, str]:
+def feed_files(overview: Overview, lang: str, site_url: str | None = None) -> dict[str, str]:
     """{path under the language's folder: Atom document}"""
-    return {layout.feed(kind): feed(overview, lang, kind) for kind in FEEDS}
+    return {layout.feed(kind): feed(overview, lang, kind, site_url) for kind in FEEDS}

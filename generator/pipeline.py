@@ -60,6 +60,8 @@ class _Shared:
     previous_keys: dict[str, str]
     present: frozenset[str]
     """The files content/ holds now: an incident page gone from it is rendered again."""
+    site_url: str | None = None
+    """The published address (generator.config.site_url), for the feeds' absolute links."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _do(shared: _Shared, job: _Job) -> _Done:
 
     overview = shared.overview
     if job.site_part:
-        pages, specs = render_site_part(overview, job.site_part)
+        pages, specs = render_site_part(overview, job.site_part, shared.site_url)
         return _Done(files=list(pages.items()), specs=specs)
     keys: dict[str, str] = {}
     wanted = []
@@ -104,7 +106,7 @@ def _hand_written_paths() -> frozenset[str]:
     return frozenset(layout.content_path(lang, name) for lang in LANGUAGES for name in layout.HAND_WRITTEN)
 
 
-def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None) -> BuildCount:
+def build_content(overview: Overview, hand_written: dict[str, str], target: Path, chart_cache: Path | None, site_url: str | None = None) -> BuildCount:
     """Render every page in every language and bring `target` up to date with them.
 
     Workers take the jobs one by one: the overview pages by part (with their chart specs), then the
@@ -118,7 +120,7 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
     previous = build_record_from_json(read_text(target / layout.BUILD_RECORD))
     if not previous.generated:  # a new content/, or one from a generator before the record: all of it is generated
         previous = BuildRecord(frozenset(present) - _hand_written_paths(), previous.page_keys)
-    shared = _Shared(overview, previous.page_keys, present)
+    shared = _Shared(overview, previous.page_keys, present, site_url)
     update = ContentUpdate(target)
     try:
         ids = [incident.id for incident in overview.incidents]

@@ -19,7 +19,8 @@ import yaml
 from mergedeep import merge
 
 from generator import layout
-from generator.config import LANGUAGES, REPO_ROOT, SITE_URL_VARIABLE
+from generator.config import LANGUAGES, REPO_ROOT
+from generator.config import site_url as published_url
 from generator.load import files_under, read_yaml_config
 from generator.write import move, remove, swap_in, work_folder, write_files
 
@@ -40,12 +41,6 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(REPO_ROOT / hook) for hook in config.get("hooks", [])]
     return config
-
-
-def published_url() -> str | None:
-    """The site's address, ending in '/', or None for a local build."""
-    site_url = os.environ.get(SITE_URL_VARIABLE, "").strip()
-    return site_url.rstrip("/") + "/" if site_url else None
 
 
 def site_pages(site: Path) -> list[str]:

@@ -72,6 +72,20 @@ def test_the_feeds_are_atom_with_stable_ids_in_each_language(fixture_overview):
     assert summaries == ["People affected: about 12,345 → 192,700,000 (as of Jan 2025).", "People affected: 501 (placeholder) → about 12,345 (as of Aug 15, 2024)."]
 
 
+def _links(document: str) -> list[str]:
+    root = ElementTree.fromstring(document)
+    return [link.get("href") for link in root.iter(f"{{{ATOM}}}link")]
+
+
+def test_feed_links_are_absolute_when_the_site_address_is_known(fixture_overview):
+    relative = _links(feed(fixture_overview, "zh", "new"))
+    assert relative[:2] == ["new.xml", "../"] and relative[2].startswith("../incidents/")
+    absolute = _links(feed(fixture_overview, "zh", "new", "https://example.org/tracker/"))
+    assert absolute[:2] == ["https://example.org/tracker/zh/feeds/new.xml", "https://example.org/tracker/zh/"]
+    assert absolute[2:] == ["https://example.org/tracker/zh/" + href.removeprefix("../") for href in relative[2:]]
+    assert _links(feed(fixture_overview, "en", "counts", "https://example.org/"))[0] == "https://example.org/feeds/counts.xml"
+
+
 @pytest.mark.parametrize(
     ("text", "cell"),
     [

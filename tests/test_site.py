@@ -92,7 +92,8 @@ def test_an_imported_incident_reads_in_both_languages(built_site):
 
 
 def test_the_published_address_gives_each_language_its_site_url(monkeypatch, tmp_path):
-    from generator.site import SITE_URL_VARIABLE, language_config
+    from generator.config import SITE_URL_VARIABLE
+    from generator.site import language_config
 
     monkeypatch.delenv(SITE_URL_VARIABLE, raising=False)
     assert "site_url" not in language_config("en", tmp_path, tmp_path / "out")
@@ -123,7 +124,7 @@ def test_the_sitemap_pairs_every_page_with_its_other_language(tmp_path):
 
 
 def test_with_a_published_address_pages_get_canonical_links_previews_and_a_sitemap(built_site, monkeypatch, tmp_path):
-    from generator.site import SITE_URL_VARIABLE
+    from generator.config import SITE_URL_VARIABLE
     from tests.conftest import run_generator
 
     monkeypatch.setenv(SITE_URL_VARIABLE, "https://example.org/tracker/")

@@ -217,8 +217,9 @@ Specs = dict[str, dict[str, Any]]
 """{path of a chart's SVG (or preview PNG) under content/: its Vega-Lite spec}"""
 
 
-def render_site_part(overview: Overview, part: str) -> tuple[dict[str, str], Specs]:
-    """One of SITE_PARTS, as {path under content/: text}, and the charts its pages show."""
+def render_site_part(overview: Overview, part: str, site_url: str | None = None) -> tuple[dict[str, str], Specs]:
+    """One of SITE_PARTS, as {path under content/: text}, and the charts its pages show; `site_url`, where
+    known, makes the feeds' links absolute."""
     if part == "open-data":
         return {layout.open_data_file(name): text for name, text in open_data_files(overview, schema_json()).items()}, {}
     lang = part
@@ -234,7 +235,7 @@ def render_site_part(overview: Overview, part: str) -> tuple[dict[str, str], Spe
         layout.ORGANIZATIONS.path(lang): render_organizations_index(overview, lang),
     }
     pages.update({layout.organization(group.slug).path(lang): render_organization(group, lang) for group in overview.organizations})
-    pages.update({layout.content_path(lang, path): text for path, text in feed_files(overview, lang).items()})
+    pages.update({layout.content_path(lang, path): text for path, text in feed_files(overview, lang, site_url).items()})
     specs: Specs = {}
 
     def add_charts(charts: Iterable[Chart], preview: Chart) -> None:
@@ -257,13 +258,13 @@ def render_site_part(overview: Overview, part: str) -> tuple[dict[str, str], Spe
     return pages, specs
 
 
-def render_site_pages(overview: Overview) -> tuple[dict[str, str], Specs]:
+def render_site_pages(overview: Overview, site_url: str | None = None) -> tuple[dict[str, str], Specs]:
     """The pages about many incidents (home, indexes, years, statistics, open data), as {path under
     content/: text}, and the charts they show."""
     pages: dict[str, str] = {}
     specs: Specs = {}
     for part in SITE_PARTS:
-        part_pages, part_specs = render_site_part(overview, part)
+        part_pages, part_specs = render_site_part(overview, part, site_url)
         pages.update(part_pages)
         specs.update(part_specs)
     return pages, specs
