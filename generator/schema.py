@@ -17,7 +17,8 @@ SCHEMA_ID = "https://healthcare-breach-tracker.github.io/schema/incident.schema.
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 DATE_EXPECTED = "a date (expected YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-HTTPS_PATTERN = r"^https://[^\s<>\"'`]+$"
+HTTPS_PATTERN = "^https://[^\\s<>\"'`]+$"
+"""No backslash before the quote: an escaped quote is no valid escape in an ECMAScript pattern with the u flag."""
 NOT_BLANK_PATTERN = r"\S"
 
 

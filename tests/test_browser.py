@@ -268,6 +268,29 @@ def test_explorer_filters_round_trip_through_the_address(page, server, built_sit
     assert page.console_errors == [] and page.requests_elsewhere == []
 
 
+def test_every_schema_pattern_is_a_valid_ecmascript_pattern(page):
+    """JSON Schema patterns are ECMAScript: a standard validator in a browser compiles them with the u flag."""
+    import json
+
+    from generator.published_schema import build_published_schema
+    from generator.schema import build_event_schema, build_schema
+
+    def patterns(node: object) -> set[str]:
+        if isinstance(node, dict):
+            found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()
+            return found.union(*(patterns(value) for value in node.values()))
+        if isinstance(node, list):
+            return set().union(*(patterns(value) for value in node))
+        return set()
+
+    every = sorted(patterns(build_schema()) | patterns(build_event_schema()) | patterns(build_published_schema()))
+    assert len(every) >= 5
+    rejected = page.evaluate(
+        "patterns => patterns.filter(p => { try { new RegExp(p, 'u'); return false; } catch (e) { return true; } })", every
+    )
+    assert rejected == [], json.dumps(rejected)
+
+
 def test_the_feeds_parse_as_atom_in_both_languages(page, server, built_site):
     from xml.etree import ElementTree
 

@@ -11,12 +11,13 @@ import pytest
 
 from generator.feeds import ATOM, feed
 from generator.open_data import CSV_COLUMNS, csv_cell, explorer_data, incident_record, incidents_csv, open_data_files
+from generator.published_schema import build_published_schema, published_schema_json
 from generator.schema import schema_json
 from generator.vocab import open_data_fields
 
 
 def test_open_data_holds_every_incident_in_json_csv_and_one_file_each(fixture_overview):
-    files = open_data_files(fixture_overview, schema_json())
+    files = open_data_files(fixture_overview, published_schema_json())
     records = json.loads(files["incidents.json"])["incidents"]
     assert [record["id"] for record in records] == [incident.id for incident in fixture_overview.incidents]
     rows = list(csv.DictReader(io.StringIO(files["incidents.csv"])))
@@ -30,6 +31,42 @@ def test_open_data_holds_every_incident_in_json_csv_and_one_file_each(fixture_ov
     years = json.loads(files["years.json"])["years"]
     assert sum(year["incidents"] for year in years) == fixture_overview.totals.incidents
     assert json.loads(files["incident.schema.json"])["$schema"].startswith("http")
+
+
+def test_every_published_incident_validates_against_the_published_schema(built_site):
+    """With a standard validator in its default mode: the schema's own $schema picks the draft."""
+    import jsonschema
+
+    data = built_site.content / "en" / "data" / "v1"
+    schema = json.loads((data / "incident.schema.json").read_text(encoding="utf-8"))
+    assert schema == build_published_schema()
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+    one_by_one = sorted((data / "incidents").glob("*.json"))
+    assert len(one_by_one) == len(built_site.incident_ids)
+    for path in one_by_one:
+        jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
+    for record in json.loads((data / "incidents.json").read_text(encoding="utf-8"))["incidents"]:
+        jsonschema.validate(record, schema)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda record: record["breach"]["vectors"].append("not_a_vector"),
+        lambda record: record.pop("pages"),
+        lambda record: record.update(date="2024-13-01"),
+        lambda record: record["sources"][0].update(url="http://example.org/"),
+        lambda record: record.update(surprise=True),
+    ],
+)
+def test_the_published_schema_rejects_a_damaged_record(fixture_overview, damage):
+    import jsonschema
+
+    record = incident_record(fixture_overview.incidents[0])
+    jsonschema.validate(record, build_published_schema())
+    damage(record)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(record, build_published_schema())
 
 
 def test_every_open_data_field_is_described_in_both_languages(fixture_overview):

@@ -21,7 +21,7 @@ from generator.render.escape import link
 from generator.render.html import chart_figure, headline, raw_link
 from generator.render.incident_page import incident_page, source_rows
 from generator.render.templates import Language, render_template
-from generator.schema import schema_json
+from generator.published_schema import published_schema_json
 from generator.vocab import open_data_fields, ui
 
 
@@ -221,7 +221,7 @@ def render_site_part(overview: Overview, part: str, site_url: str | None = None)
     """One of SITE_PARTS, as {path under content/: text}, and the charts its pages show; `site_url`, where
     known, makes the feeds' links absolute."""
     if part == "open-data":
-        return {layout.open_data_file(name): text for name, text in open_data_files(overview, schema_json()).items()}, {}
+        return {layout.open_data_file(name): text for name, text in open_data_files(overview, published_schema_json()).items()}, {}
     lang = part
     pages: dict[str, str] = {
         layout.HOME.path(lang): render_home(overview, lang),
