@@ -65,6 +65,18 @@ def server(built_site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def subpath_server(built_site, tmp_path_factory) -> Iterator[str]:
+    """The site as a GitHub Pages project site sees it: under /tracker/, not at the root."""
+    root = tmp_path_factory.mktemp("subpath")
+    (root / "tracker").symlink_to(built_site.site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/tracker"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
 def browser():
     _require_browser()
     from playwright.sync_api import sync_playwright
@@ -316,6 +328,16 @@ def test_a_phone_never_scrolls_sideways(browser, server, path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"phone-{path.strip('/').replace('/', '-') or 'home'}.png"))
     context.close()
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "Nightjar"), ("zh/", "勒索软件")])
+def test_search_results_link_inside_a_subpath(page, subpath_server, prefix, query):
+    page.goto(f"{subpath_server}/{prefix}search/?q={query}", wait_until="load")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(link => link.getAttribute('href'))")
+    assert links and all(link.startswith(f"/tracker/{prefix}") for link in links), links
+    assert page.request.get(subpath_server.removesuffix("/tracker") + links[0]).ok
+    assert page.console_errors == [] and page.requests_elsewhere == []
 
 
 SEARCHES = [("zh/", "勒索软件"), ("zh/", "医疗集团"), ("", "ransomware"), ("", "Nightjar"), ("", "Tideline")]

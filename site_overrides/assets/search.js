@@ -6,7 +6,9 @@
  */
 const element = document.getElementById("tracker-search");
 if (element) {
-  const bundle = element.dataset.bundle;
+  // From the page's address, not the site's root: Pagefind derives where result pages live from the
+  // bundle's path, so a site served under a subpath (a GitHub Pages project site) links to its own pages.
+  const bundle = new URL(element.dataset.bundle, location.href).pathname;
   const style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = bundle + "pagefind-ui.css";
