@@ -9,10 +9,14 @@ MkDocs loads this file by path, so it imports nothing from the generator.
   hard line breaks (two trailing spaces) never occur in its pages; without those patterns Markdown is
   12% faster on incident pages and 24% on month pages, with the same HTML (measured on 1,700 pages).
   Hand-written pages (pages/) must use inline links [text](url) too.
+
+And one fix: MkDocs writes the 404 page's links from the site's root path, which for a local build of the
+Chinese site (no site_url) is the English site's root, so its tabs led to English pages.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Markdown
@@ -37,3 +41,11 @@ def on_config(config: Any) -> Any:
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.auto_reload = False
     return env
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The Chinese 404 page's links under /zh/, as if it were built there; "/" itself is the English home."""
+    language = config.theme["language"]
+    if template_name != "404.html" or language == "en" or config.site_url:
+        return output_content
+    return re.sub(rf'(\s(?:href|src)=")/(?!{language}/)(?=[^"\s])', rf"\1/{language}/", output_content)

@@ -396,6 +396,10 @@ def test_pages_carry_their_own_preview_metadata_and_the_404_speaks_both_language
     assert "This page does not exist." in text and "此页面不存在。" in text
     switches = page.eval_on_selector_all(".md-select__link", "links => links.map(link => link.getAttribute('href'))")
     assert switches == ["/", "/zh/"], "absolute, on this host: not protocol-relative //zh/"
+    tabs = page.eval_on_selector_all(".md-tabs__link", "links => links.map(link => link.getAttribute('href'))")
+    assert len(tabs) > 3 and all(tab.startswith(f"/{prefix}") and (prefix or not tab.startswith("/zh/")) for tab in tabs), tabs
+    assert page.request.get(f"{server}{tabs[1]}").ok
+    assert page.console_errors == []
 
 
 CONTRAST_CHECK = """() => {
