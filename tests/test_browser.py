@@ -433,6 +433,40 @@ CONTRAST_CHECK = """() => {
 }"""
 
 
+AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PAGES = ["", "incidents/delta-medical-group-2024/", "years/2024/", "statistics/", "explorer/", "search/?q=ransomware"]
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_axe_finds_no_serious_or_critical_violation(browser, server, prefix, scheme):
+    """axe-core (vendored from npm, pinned in package.json) on each kind of page."""
+    if not AXE.exists():
+        message = f"axe-core is not installed ({AXE.relative_to(REPO_ROOT)}; run npm ci)"
+        pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in AXE_PAGES:
+        page.goto(f"{server}/{prefix}{path}", wait_until="load")
+        if path.startswith("explorer"):
+            page.wait_for_selector("#explorer[data-ready=true]")
+        if path.startswith("search"):
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async rules => (await axe.run(document, {runOnly: {type: 'tag', values: rules}, resultTypes: ['violations']}))"
+            ".violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))",
+            AXE_RULES,
+        )
+        if violations:
+            found[f"/{prefix}{path}"] = violations
+    context.close()
+    assert found == {}, found
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_text_keeps_its_contrast_in_light_and_dark(browser, server, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
