@@ -193,9 +193,17 @@ def command_import_hhs(args: argparse.Namespace) -> int:
             problems.extend(f"{shown}: {error}" for error in errors)
             continue
         try:
-            exports.append(read_export(path, shown, list_name, as_of))
+            export = read_export(path, shown, list_name, as_of)
         except ExportError as error:
             problems.extend(map(str, error.problems))
+            continue
+        if as_of is None:  # counts would carry a date nobody knows: the export's own day is needed
+            problems.append(
+                f"{shown}: cannot tell when it was exported: put the date in its name (…_asof_YYYY-MM or …_asof_YYYY-MM-DD) "
+                f"or pass --as-of with this file alone; its newest report was submitted on {export.as_of.iso()}, so it was exported on or after that day"
+            )
+            continue
+        exports.append(export)
     if problems:
         print("\n".join(problems))
         print(f"import-hhs: nothing imported; {len(problems)} problems", file=sys.stderr)

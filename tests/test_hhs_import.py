@@ -42,7 +42,7 @@ def research_report(tmp_path: Path) -> Path:
     sheet.append(["Rivermouth Surgery Center", "NC", "Healthcare Provider", 2210, "01/09/2025", "Hacking/IT Incident", "Network Server", "Yes", None])
     sheet.append(["Lakeside Dental Group, P.C.", "OR", "Healthcare Provider", 2450.0, None, "Theft, Loss", "Laptop, Other Portable Electronic Device", "No", "x"])
     sheet.cell(row=4, column=5).value = __import__("datetime").datetime(2019, 11, 2)
-    path = tmp_path / "research_report_providers_hacking_2015-2025.xlsx"
+    path = tmp_path / "research_report_providers_hacking_asof_2025-01-09.xlsx"
     workbook.save(path)
     return path
 
@@ -120,6 +120,22 @@ def test_xlsx_numbers_and_date_cells(research_report):
 
 def test_the_export_date_defaults_to_the_newest_submission(research_report):
     assert export(research_report, "research_report").as_of == PartialDate(2025, 1, 9)
+
+
+def test_an_export_without_a_date_is_not_imported(research_report, incidents):
+    """Its counts would carry a date nobody knows; the newest submission is only a lower bound."""
+    undated = research_report.with_name("research_report_providers_hacking_2015-2025.xlsx")
+    research_report.rename(undated)
+    before = sorted(path.read_bytes() for path in incidents.rglob("*.yaml"))
+    result = run_import(undated, incidents=incidents)
+    assert result.returncode == 1
+    assert result.stdout.strip() == (
+        f"{undated}: cannot tell when it was exported: put the date in its name (…_asof_YYYY-MM or …_asof_YYYY-MM-DD) "
+        "or pass --as-of with this file alone; its newest report was submitted on 2025-01-09, so it was exported on or after that day"
+    )
+    assert sorted(path.read_bytes() for path in incidents.rglob("*.yaml")) == before
+    dated = run_import(undated, "--as-of", "2025-02", incidents=incidents)
+    assert dated.returncode == 0, dated.stdout + dated.stderr
 
 
 def test_an_unknown_header_is_an_error_naming_the_column(tmp_path):
