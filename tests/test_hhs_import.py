@@ -546,3 +546,49 @@ def test_two_identical_rows_of_one_export_stay_two_reports_marked_as_possible_du
     assert "0 files written" in again.stdout, again.stdout
     [page_incident] = [i for i in validate(load_incident_files(incident_files(incidents), incidents), TODAY).incidents if i.id == twins[0]["id"]]
     assert page_incident.hhs.possible_duplicate
+
+
+def _row(line: int, name: str, individuals: int, state: str = "MI", submitted: str = "2023-11-03") -> "ExportRow":
+    import datetime as dt
+
+    from generator.importers.hhs_export import ExportRow
+
+    return ExportRow(line, name, state, "business_associate", individuals, dt.date.fromisoformat(submitted), ("hacking_it_incident",), ("network_server",), False, False)
+
+
+def _known(incident_id: str, name: str, individuals: int, state: str = "MI", submitted: str = "2023-11-03") -> "KnownReport":
+    import datetime as dt
+
+    from generator.importers.hhs_match import KnownReport
+
+    return KnownReport(incident_id, name, state, dt.date.fromisoformat(submitted), "business_associate", individuals)
+
+
+def test_a_report_renamed_and_recounted_at_once_is_still_the_same_report():
+    from generator.importers.hhs_match import match_rows
+
+    known = [_known("quillfeather-transcription-2023-11-03", "Quillfeather Transcription, Inc., which does business as QT", 8_952_212)]
+    matched, ambiguities = match_rows([_row(7, "Quillfeather Transcription, Inc. dba QT", 9_302_588)], known)
+    assert {line: report.incident_id for line, report in matched.items()} == {7: "quillfeather-transcription-2023-11-03"} and ambiguities == []
+
+
+@pytest.mark.parametrize(
+    "rows, known",
+    [
+        # The old name is still in this export: the renamed row is another report.
+        ([_row(7, "Quillfeather Transcription, Inc. dba QT", 9_302_588), _row(8, "Quillfeather Transcription, Inc., which does business as QT", 8_952_212)],
+         [_known("qt", "Quillfeather Transcription, Inc., which does business as QT", 8_952_212)]),
+        # Two rows of that day could be the one report: never a guess.
+        ([_row(7, "Quillfeather Transcription dba QT", 9_302_588), _row(8, "Quillfeather Transcription Holdings", 40_000)],
+         [_known("qt", "Quillfeather Transcription, Inc., which does business as QT", 8_952_212)]),
+        # Another day, or a name with little in common: not the same report.
+        ([_row(7, "Quillfeather Transcription, Inc. dba QT", 9_302_588, submitted="2023-11-04")], [_known("qt", "Quillfeather Transcription, Inc.", 8_952_212)]),
+        ([_row(7, "Harbor View Clinic", 9_302_588)], [_known("qt", "Quillfeather Transcription, Inc.", 8_952_212)]),
+    ],
+)
+def test_a_recounted_rename_is_recognised_only_when_it_is_the_only_reading(rows, known):
+    from generator.importers.hhs_match import match_rows
+
+    matched, _ = match_rows(rows, known)
+    renamed = next(row for row in rows if row.individuals == 9_302_588)
+    assert renamed.line not in matched

@@ -7,7 +7,11 @@ HHS gives a report no identifier, so a report is recognised by what it says abou
    unique, then one with one;
 2. failing that, a report this export has not already claimed with the same state, submission date,
    entity type and count (or a placeholder count, 500 or 501, which is expected to change), and a
-   similar name (HHS sometimes renames: "Ardon Health" -> "Ardon Health LLC").
+   similar name (HHS sometimes renames: "Ardon Health" -> "Ardon Health LLC");
+3. failing that, HHS renamed a report and changed its count in the same update ("Perry Johnson &
+   Associates, Inc., which does business as PJ&A", 8,952,212 -> "... dba PJ&A", 9,302,588): the one
+   report with the same state, submission date, entity type and a similar name that this export does not
+   list, when this export has exactly one such row left.
 When two rows could each be two reports, that is reported as a problem: never a guess.
 """
 
@@ -138,4 +142,15 @@ def match_rows(rows: Sequence[ExportRow], known: Sequence[KnownReport]) -> tuple
             claimed.add(candidates[0].incident_id)
         elif len(candidates) > 1:
             ambiguities.append(Ambiguity((row,), tuple(c.incident_id for c in candidates)))
+    still_unmatched = [row for row in unmatched if row.line not in matched]
+    for row in still_unmatched:
+        rivals = [other for other in still_unmatched if (other.state, other.submitted, other.entity_type) == (row.state, row.submitted, row.entity_type)]
+        candidates = [
+            report
+            for report in by_day.get((row.state, row.submitted), [])
+            if report.incident_id not in claimed and report.entity_type == row.entity_type and similar_names(report.name, row.name)
+        ]
+        if len(rivals) == 1 and len(candidates) == 1:
+            matched[row.line] = candidates[0]
+            claimed.add(candidates[0].incident_id)
     return matched, ambiguities
