@@ -38,9 +38,13 @@ def _data(record: dict[str, Any]) -> set[str]:
     return set(record["data_types"]) | set(ocr.get("data_types") or [])
 
 
+EVENT_OF: dict[str, str] = {}
+"""Incident id: the vendor and title of the event it belongs to (its page links the event by that title)."""
+
+
 def _business_associate(record: dict[str, Any]) -> str:
     ocr = (record.get("hhs") or {}).get("case_summary") or {}
-    return " ".join(filter(None, [ocr.get("business_associate"), record["organization"]["name"], record["title"]["en"]]))
+    return " ".join(filter(None, [ocr.get("business_associate"), record["organization"]["name"], record["title"]["en"], (record.get("summary") or {}).get("en"), EVENT_OF.get(record["id"])]))
 
 
 QUERIES: list[tuple[str, str, Fact]] = [
@@ -110,6 +114,10 @@ def main() -> int:
     if not Path(CHROMIUM).exists():
         print("skipped: Chromium is not installed (apt-get install -y chromium fonts-noto-cjk)")
         return 0
+    events = args.site / "data" / "v1" / "events.json"
+    if events.exists():
+        for event in json.loads(events.read_text(encoding="utf-8"))["events"]:
+            EVENT_OF.update({member: f"{event['vendor'] or ''} {event['title']['en']}" for member in event["members"]})
     httpd, base = _serve(args.site)
     print("| language | query | results | top 10: incidents with the fact | top 10: overview pages | top 10: unrelated | all results: unrelated |")
     print("|---|---|--:|--:|--:|--:|--:|")
