@@ -168,6 +168,13 @@ def _chart_count(built_site, path: str) -> int:
     return count
 
 
+def _draw_every_chart(page, count: int) -> None:
+    """Charts come alive as they near the screen: bring each one there, then wait for all of them."""
+    for index in range(count):
+        page.locator("figure.tracker-chart").nth(index).scroll_into_view_if_needed()
+    page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {count}", timeout=15_000)
+
+
 def _live_chart_marks(page) -> list[tuple[int, int]]:
     """For each chart on the page: (marks its live SVG draws (bars, points, tiles), rows of data in its spec)."""
     return page.evaluate(
@@ -192,7 +199,7 @@ def test_every_chart_is_drawn_live_in_both_languages_and_schemes(browser, server
     page.on("pageerror", lambda error: errors.append(str(error)))
     prefix = "zh/" if lang == "zh" else ""
     page.goto(f"{server}/{prefix}{path}", wait_until="load")
-    page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {chart_count}", timeout=15_000)
+    _draw_every_chart(page, chart_count)
     marks = _live_chart_marks(page)
     # A bar or tile per row at least (a line chart adds its line, a tile map its labels).
     assert len(marks) == chart_count and all(rows > 0 and drawn >= rows for drawn, rows in marks), marks
@@ -206,9 +213,26 @@ def test_every_chart_is_drawn_live_in_both_languages_and_schemes(browser, server
     context.close()
 
 
+def test_the_chart_library_is_fetched_only_when_a_chart_nears_the_screen(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 300})
+    page = context.new_page()
+    bundles: list[str] = []
+    page.on("request", lambda request: request.url.endswith("vega-bundle.js") and bundles.append(request.url))
+    page.goto(f"{server}/years/2024/", wait_until="load")
+    first = page.locator("figure.tracker-chart").first
+    assert first.bounding_box()["y"] > 300 + 300, "the first chart must start below the screen and its margin"
+    page.wait_for_timeout(300)
+    assert bundles == [] and page.locator("figure.tracker-chart--live").count() == 0
+    assert page.locator("figure.tracker-chart img.tracker-chart__image").first.is_visible(), "the static SVG shows meanwhile"
+    first.scroll_into_view_if_needed()
+    page.wait_for_selector("figure.tracker-chart--live")
+    assert len(bundles) == 1
+    context.close()
+
+
 def test_switching_to_dark_mode_redraws_the_charts_in_dark_colours(page, server, built_site):
     page.goto(f"{server}/years/2024/", wait_until="load")
-    page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {_chart_count(built_site, CHART_PAGES[1])}", timeout=15_000)
+    _draw_every_chart(page, _chart_count(built_site, CHART_PAGES[1]))
 
     def axis_label_colour() -> str:
         return page.evaluate("getComputedStyle(document.querySelector('.tracker-chart__view svg .role-axis-label text')).fill")
@@ -223,7 +247,7 @@ def test_switching_to_dark_mode_redraws_the_charts_in_dark_colours(page, server,
 
 def test_a_chart_tooltip_speaks_chinese_and_a_bar_leads_to_its_month(page, server, built_site):
     page.goto(f"{server}/zh/years/2024/", wait_until="load")
-    page.wait_for_function(f"document.querySelectorAll('figure.tracker-chart--live').length === {_chart_count(built_site, CHART_PAGES[1])}", timeout=15_000)
+    _draw_every_chart(page, _chart_count(built_site, CHART_PAGES[1]))
     january = page.locator("#chart-2024-months .tracker-chart__view svg path[aria-roledescription='bar']").first
     january.scroll_into_view_if_needed()
     # Vega listens on the whole SVG and finds the bar under the pointer itself, so point the mouse, not the element.
