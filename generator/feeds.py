@@ -51,7 +51,7 @@ def _count_changes(incidents: tuple[Incident, ...]) -> list[tuple[Incident, int]
 def feed(overview: Overview, lang: str, kind: str, site_url: str | None = None) -> str:
     """The Atom document for one feed. Links are absolute when the site's address is known (feed readers
     resolve relative ones against whatever address they fetched), else relative to the feed's place."""
-    root_address = f"{site_url}{layout.language_prefix(lang)}" if site_url else layout.FEED_ROOT
+    root_address = layout.published_address(site_url, lang) if site_url else layout.FEED_ROOT
     root = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-Hans" if lang == "zh" else lang})
     _element(root, "title", ui(f"feed_{kind}_title", lang))
     _element(root, "subtitle", ui(f"feed_{kind}_subtitle", lang))

@@ -146,6 +146,12 @@ def open_data_url(name: str, page: Page, lang: str) -> str:
     return page.url_root + up_to_site_root(lang) + f"{OPEN_DATA_DIR}/{name}"
 
 
+def published_address(site_url: str, lang: str, address: str = "") -> str:
+    """A page's absolute address on the published site: `site_url` (ending in '/'), the language's
+    prefix, then the address under that language's root."""
+    return f"{site_url}{language_prefix(lang)}{address}"
+
+
 def incident_site_url(incident_id: str, lang: str) -> str:
     """An incident page's address under the site root (what the open data lists)."""
     return language_prefix(lang) + incident(incident_id).url

@@ -35,7 +35,7 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
         config = merge({}, english, own)
     site_url = published_url()
     if site_url:
-        config["site_url"] = site_url if lang == LANGUAGES[0] else f"{site_url}{lang}/"
+        config["site_url"] = layout.published_address(site_url, lang)
     config["docs_dir"] = str(content / lang)
     config["site_dir"] = str(output)
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
@@ -61,7 +61,7 @@ def bilingual_sitemap(paths: list[str], site_url: str) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for path in paths:
         page = f"{path}/" if path else ""
-        addresses = {lang: f"{site_url}{layout.language_prefix(lang)}{page}" for lang in LANGUAGES}
+        addresses = {lang: layout.published_address(site_url, lang, page) for lang in LANGUAGES}
         alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{"zh-Hans" if lang == "zh" else lang}" href="{escape(url)}"/>' for lang, url in addresses.items())
         for lang in LANGUAGES:
             lines.append(f"<url><loc>{escape(addresses[lang])}</loc>{alternates}</url>")

@@ -44,9 +44,13 @@ def _require_browser() -> None:
     if reason is None and not Path(CHROMIUM).exists():
         reason = "Chromium is not installed (apt-get install -y chromium fonts-noto-cjk)"
     if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
+        _skip_here_fail_in_ci(reason)
+
+
+def _skip_here_fail_in_ci(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -467,8 +471,7 @@ AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def test_axe_finds_no_serious_or_critical_violation(browser, server, prefix, scheme):
     """axe-core (vendored from npm, pinned in package.json) on each kind of page."""
     if not AXE.exists():
-        message = f"axe-core is not installed ({AXE.relative_to(REPO_ROOT)}; run npm ci)"
-        pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
+        _skip_here_fail_in_ci(f"axe-core is not installed ({AXE.relative_to(REPO_ROOT)}; run npm ci)")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = {}
