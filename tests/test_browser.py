@@ -156,6 +156,9 @@ def test_the_language_switch_keeps_the_reader_on_the_same_incident(page, server)
 
 def test_links_from_the_year_page_lead_to_incident_pages(page, server):
     page.goto(f"{server}/zh/years/2024/", wait_until="load")
+    # Charts come alive (and their static images load) as they near the screen, which moves what is below
+    # them: let the page settle first, as a reader's page has when they reach a link.
+    _draw_every_chart(page, page.locator("figure.tracker-chart").count())
     page.get_by_role("link", name="Delta医疗集团").first.click()
     page.wait_for_url(f"{server}/zh/incidents/delta-medical-group-2024/")
     assert "3,179,835" in page.locator("article").inner_text()
