@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import re
 import traceback
@@ -29,7 +30,7 @@ from generator.new_incident import NewIncident, new_incident_text
 from generator.schema import event_schema_json, schema_json
 from generator.site import build_site
 from generator.validate import validate
-from generator.vendor import BUNDLE_PATH, bundle_text
+from generator.vendor import BUNDLE_PATH, NPM_BUILD, NPM_PACKAGE, version_problem
 from generator.vocab import vocabulary
 from generator.write import create_file, write_files, write_traceback
 
@@ -334,10 +335,17 @@ def command_suggest_members(args: argparse.Namespace) -> int:
 
 
 def command_vendor(args: argparse.Namespace) -> int:
-    text = bundle_text()
+    package, text = read_text(NPM_PACKAGE), read_text(NPM_BUILD)
+    if package is None or text is None:
+        print(f"vendor: {NPM_BUILD.relative_to(config.REPO_ROOT)} is missing: run `npm ci` first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    problem = version_problem(json.loads(package)["version"])
+    if problem:
+        print(f"vendor: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if args.check:
         if read_text(BUNDLE_PATH) != text:
-            print(f"vendor: {BUNDLE_PATH.relative_to(config.REPO_ROOT)} is out of date; run `python -m generator vendor`", file=sys.stderr)
+            print(f"vendor: {BUNDLE_PATH.relative_to(config.REPO_ROOT)} differs from npm's Vega; run `python -m generator vendor`", file=sys.stderr)
             return EXIT_PROBLEMS
         return EXIT_OK
     write_files({BUNDLE_PATH: text})
@@ -423,8 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="fail if any of them is out of date")
     schema.set_defaults(handler=command_schema)
 
-    vendor = commands.add_parser("vendor", help="write the chart libraries the site serves (assets/vendor/vega-bundle.js) from vl-convert")
-    vendor.add_argument("--check", action="store_true", help="fail if the committed bundle differs")
+    vendor = commands.add_parser("vendor", help="copy the Vega runtime the site serves (assets/vendor/vega.min.js) from node_modules, checking it is the Vega vl-convert compiles for")
+    vendor.add_argument("--check", action="store_true", help="fail if the committed copy differs")
     vendor.set_defaults(handler=command_vendor)
     return parser
 

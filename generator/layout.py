@@ -126,8 +126,13 @@ FEED_ROOT = "../"
 """From a feed's address to its language root."""
 
 
+LIVE_CHART = "vg.json"
+"""The ending of a live chart's Vega spec, beside its images (generator.chart_images)."""
+
+
 def chart_image(slug: str, kind: str = "svg") -> str:
-    """Under a language's folder: a chart's SVG, or the PNG a page shows in link previews."""
+    """Under a language's folder: a chart's SVG, the PNG a page shows in link previews, or (LIVE_CHART)
+    the Vega spec the browser draws the live chart from."""
     return f"charts/{slug}.{kind}"
 
 

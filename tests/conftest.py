@@ -31,6 +31,13 @@ TODAY = dt.date(2026, 11, 23)
 """Tests run as if on this day, so 'not in the future' never depends on the clock."""
 
 
+def skip_here_fail_in_ci(reason: str) -> None:
+    """For a tool the tests need (a browser, an npm package): CI must have it, so there it fails."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
 def run_generator(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     """`python -m generator ...` as a user runs it, from the repository root."""
     return subprocess.run(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
 import threading
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, skip_here_fail_in_ci
 
 pytestmark = pytest.mark.browser
 
@@ -44,13 +43,7 @@ def _require_browser() -> None:
     if reason is None and not Path(CHROMIUM).exists():
         reason = "Chromium is not installed (apt-get install -y chromium fonts-noto-cjk)"
     if reason:
-        _skip_here_fail_in_ci(reason)
-
-
-def _skip_here_fail_in_ci(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(reason)
+        skip_here_fail_in_ci(reason)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -185,11 +178,11 @@ def _draw_every_chart(page, count: int) -> None:
 def _live_chart_marks(page) -> list[tuple[int, int]]:
     """For each chart on the page: (marks its live SVG draws (bars, points, tiles), rows of data in its spec)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('figure.tracker-chart')].map(figure => [
+        """async () => Promise.all([...document.querySelectorAll('figure.tracker-chart')].map(async figure => [
             figure.classList.contains('tracker-chart--live')
               ? figure.querySelectorAll('.tracker-chart__view svg g.role-mark [role="graphics-symbol"]').length
               : -1,
-            JSON.parse(figure.querySelector('script.tracker-chart__spec').textContent).data.values.length])"""
+            (await (await fetch(figure.dataset.spec)).json()).data.find(data => data.values).values.length]))"""
     )
 
 
@@ -223,17 +216,18 @@ def test_every_chart_is_drawn_live_in_both_languages_and_schemes(browser, server
 def test_the_chart_library_is_fetched_only_when_a_chart_nears_the_screen(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 300})
     page = context.new_page()
-    bundles: list[str] = []
-    page.on("request", lambda request: request.url.endswith("vega-bundle.js") and bundles.append(request.url))
+    fetched: list[str] = []
+    page.on("request", lambda request: request.url.endswith((".vg.json", "vega.min.js")) and fetched.append(request.url))
     page.goto(f"{server}/years/2024/", wait_until="load")
     first = page.locator("figure.tracker-chart").first
     assert first.bounding_box()["y"] > 300 + 300, "the first chart must start below the screen and its margin"
     page.wait_for_timeout(300)
-    assert bundles == [] and page.locator("figure.tracker-chart--live").count() == 0
+    assert fetched == [] and page.locator("figure.tracker-chart--live").count() == 0
     assert page.locator("figure.tracker-chart img.tracker-chart__image").first.is_visible(), "the static SVG shows meanwhile"
     first.scroll_into_view_if_needed()
     page.wait_for_selector("figure.tracker-chart--live")
-    assert len(bundles) == 1
+    assert [url.rsplit("/", 1)[-1] for url in fetched if url.endswith("vega.min.js")] == ["vega.min.js"], "the runtime, once"
+    assert 1 <= len([url for url in fetched if url.endswith(".vg.json")]) < page.locator("figure.tracker-chart").count(), "the specs of the charts near the screen only"
     context.close()
 
 
@@ -474,7 +468,7 @@ AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def test_axe_finds_no_serious_or_critical_violation(browser, server, prefix, scheme):
     """axe-core (vendored from npm, pinned in package.json) on each kind of page."""
     if not AXE.exists():
-        _skip_here_fail_in_ci(f"axe-core is not installed ({AXE.relative_to(REPO_ROOT)}; run npm ci)")
+        skip_here_fail_in_ci(f"axe-core is not installed ({AXE.relative_to(REPO_ROOT)}; run npm ci)")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = {}

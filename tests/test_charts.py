@@ -21,7 +21,7 @@ from generator.render.html import chart_figure
 from generator.render.pages import generated_page_paths, year_story
 from generator.render.templates import Language
 from generator.vocab import label, vocabulary
-from tests.conftest import run_generator
+from tests.conftest import REPO_ROOT, run_generator, skip_here_fail_in_ci
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -185,15 +185,24 @@ def test_axis_ticks_read_wan_and_yi_in_chinese_and_m_in_english(fixture_overview
     assert ">200,000,000<" not in en and "M<" not in zh
 
 
-def test_the_chart_figure_keeps_hostile_text_inside_its_json(fixture_overview):
-    hostile = '</script><script>alert(1)</script><!--'
-    chart = Chart("x", "t", 'alt "quoted" <b>', {"data": {"values": [{"name": hostile}]}})
+def test_the_chart_figure_carries_no_data_and_escapes_what_it_says(fixture_overview):
+    chart = Chart('x"<b>', "t", 'alt "quoted" <b>', {"data": {"values": [{"name": "</script><script>alert(1)</script>"}]}})
     figure = str(chart_figure(chart, layout.year(2024)))
-    assert 'src="../../charts/x.svg"' in figure
-    assert figure.count("<script") == 1 and figure.count("</script>") == 1
-    assert "<!--" not in figure and "<b>" not in figure
-    spec = re.search(r'<script type="application/json" class="tracker-chart__spec">(.*)</script>', figure).group(1)
-    assert json.loads(spec)["data"]["values"][0]["name"] == hostile
+    assert 'src="../../charts/x&quot;&lt;b&gt;.svg"' in figure and 'data-spec="../../charts/x&quot;&lt;b&gt;.vg.json"' in figure
+    assert "<script" not in figure and "<b>" not in figure and "alert" not in figure, "the rows live in the spec file, not in the page"
+
+
+def test_the_live_spec_is_vega_with_the_dark_colours_aside_and_hostile_text_as_data(fixture_overview):
+    hostile = '</script><img src=x onerror=alert(1)>=HYPERLINK("x")'
+    chart = year_charts(fixture_overview.years[1], "en", "../../")[0]
+    spec = {**chart.spec, "data": {"values": [{**row, "title": hostile} for row in chart.spec["data"]["values"]]}}
+    live = json.loads(chart_images.live_spec_of(spec))
+    assert live["$schema"].startswith("https://vega.github.io/schema/vega/v"), "compiled: the browser needs no Vega-Lite"
+    assert "title" not in live, "the heading above the chart says what it is"
+    assert {row["title"] for data in live["data"] if "values" in data for row in data["values"]} == {hostile}
+    dark = live["usermeta"]["dark"]
+    assert dark["background"] == "transparent" and dark["config"] != live.get("config")
+    assert set(dark) <= {"background", "config"}, "the dark scheme changes colours only"
 
 
 def test_a_figure_only_a_tooltip_shows_does_not_draw_the_image_again(fixture_overview):
@@ -242,6 +251,8 @@ def test_the_year_story_gives_the_figures_and_waits_for_a_complete_year(fixture_
     assert "与2023年相比，事件数+1起（+100%），受影响人数+1.93亿" in chinese
 
 
-def test_the_committed_chart_library_is_what_vl_convert_bundles():
+def test_the_committed_chart_runtime_is_npms_vega_of_the_version_vl_convert_compiles_for():
+    if not (REPO_ROOT / "node_modules" / "vega").exists():
+        skip_here_fail_in_ci("node_modules/vega is missing (make test runs npm ci)")
     result = run_generator("vendor", "--check")
     assert result.returncode == 0, result.stderr

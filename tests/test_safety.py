@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import SITE_INCIDENTS, fixture_text, line_of, problems_for, run_generator as run, snapshot
+from tests.conftest import REPO_ROOT, SITE_INCIDENTS, fixture_text, line_of, problems_for, run_generator as run, snapshot
 
 HOSTILE_TITLE = '<script>alert("t")</script> <img src=x onerror=alert(1)> [click](https://evil.example) **bold**'
 HOSTILE_SUMMARY = (
@@ -119,13 +119,15 @@ def test_a_failed_site_build_leaves_the_previous_site_whole(built_site, tmp_path
 
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_hostile_text_in_a_chart_stays_data(hostile_site, prefix):
-    """The largest-breaches chart carries incident titles into the page as JSON, and into its SVG."""
+    """The largest-breaches chart carries incident titles into its Vega spec as JSON, and into its SVG."""
     page = (hostile_site / prefix / "years" / "2025" / "index.html").read_text(encoding="utf-8")
     other_year = (hostile_site / prefix / "years" / "2026" / "index.html").read_text(encoding="utf-8")
-    assert _risky(page) == _risky(other_year), "the same scripts (chart data) on both year pages, nothing more"
-    specs = re.findall(r'<script type="application/json" class="tracker-chart__spec">(.*?)</script>', page, re.S)
-    assert specs and all("<" not in spec for spec in specs)
-    titles = [row.get("title") for spec in specs for row in json.loads(spec)["data"]["values"]]
+    assert _risky(page) == _risky(other_year), "the same scripts on both year pages, nothing more"
+    assert "tracker-chart__view" in page and HOSTILE_TITLE not in page, "the chart's rows are in its spec file, not in the page"
+    live = json.loads((hostile_site / prefix / "charts" / "2025-largest.vg.json").read_text(encoding="utf-8"))
+    titles = [row.get("title") for data in live["data"] if "values" in data for row in data["values"]]
     assert HOSTILE_TITLE in titles, "the title is in the chart as text, to be shown as text by the tooltip"
+    script = (REPO_ROOT / "site_overrides" / "assets" / "charts.js").read_text(encoding="utf-8")
+    assert "textContent" in script and not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", script), "the tooltip sets text, never markup"
     svg = (hostile_site / prefix / "charts" / "2025-largest.svg").read_text(encoding="utf-8")
     assert "<script" not in svg and "<img" not in svg

@@ -4,7 +4,6 @@ escaped here, and every address comes from generator.layout."""
 from __future__ import annotations
 
 import html
-import json
 
 from markupsafe import Markup
 
@@ -19,20 +18,15 @@ def raw_link(text: str, href: str) -> Markup:
     return Markup(f'<a href="{html.escape(href)}">{html.escape(text)}</a>')
 
 
-def script_json(data: object) -> str:
-    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def chart_figure(chart: Chart, page: layout.Page) -> Markup:
-    """A chart on `page` as raw HTML: the static SVG, replaced in the browser by the live chart (assets/charts.js)."""
+    """A chart on `page` as raw HTML: the static SVG, replaced in the browser by the live chart drawn from
+    its Vega spec (assets/charts.js), which is a file beside the image: the page itself carries no data."""
     image = page.url_to(layout.chart_image(chart.slug))
+    live = page.url_to(layout.chart_image(chart.slug, layout.LIVE_CHART))
     return Markup(
-        f'<figure class="tracker-chart" id="chart-{html.escape(chart.slug)}">\n'
+        f'<figure class="tracker-chart" id="chart-{html.escape(chart.slug)}" data-spec="{html.escape(live)}">\n'
         f'<img class="tracker-chart__image" src="{html.escape(image)}" alt="{html.escape(chart.description)}" loading="lazy">\n'
         f'<div class="tracker-chart__view"></div>\n'
-        f'<script type="application/json" class="tracker-chart__spec">{script_json(chart.spec)}</script>\n'
         "</figure>"
     )
 
