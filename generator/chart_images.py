@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from importlib.metadata import version
 from typing import Any
 
@@ -69,15 +71,25 @@ def svg_of(spec: dict[str, Any]) -> str:
 def live_spec_of(spec: dict[str, Any]) -> str:
     """The Vega spec of the live chart, as JSON text: Vega-Lite compiled for the light scheme, with what
     the dark scheme changes (vega-themes' dark theme on a transparent background) in usermeta.dark, which
-    Vega itself ignores. No title: the section heading above the chart says what it is."""
+    Vega itself ignores."""
     import vl_convert
 
-    untitled = {key: value for key, value in spec.items() if key != "title"}
-    light = vl_convert.vegalite_to_vega(untitled, vl_version=VEGA_LITE_VERSION)
-    dark = vl_convert.vegalite_to_vega(untitled, vl_version=VEGA_LITE_VERSION, theme="dark")
+    light = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+    dark = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION, theme="dark")
     dark_changes = {key: value for key, value in dark.items() if light.get(key) != value}
     light["usermeta"] = {**light.get("usermeta", {}), "dark": {**dark_changes, "background": "transparent"}}
     return json.dumps(light, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"')
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    """An SVG's width and height in CSS pixels, rounded up, as its root element gives them."""
+    found = SVG_SIZE.match(svg)
+    if not found:
+        raise ValueError(f"an SVG without width and height: {svg[:120]!r}")
+    return math.ceil(float(found.group(1))), math.ceil(float(found.group(2)))
 
 
 def png_from_svg(svg: str) -> bytes:

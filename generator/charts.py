@@ -40,6 +40,12 @@ class Chart:
     """Alt text: what the chart shows, and where the same figures are written out."""
     spec: dict[str, Any]
 
+    @property
+    def untitled_spec(self) -> dict[str, Any]:
+        """The spec as a page shows it, live or as an image: the section heading just above says what the
+        chart is. Link previews keep the title (the PNG is seen alone)."""
+        return {key: value for key, value in self.spec.items() if key != "title"}
+
 
 def _axis_number_expression(lang: str) -> str | None:
     """Axis ticks for people counts: 150M in English, 1.5亿 and 5000万 in Chinese (d3-format has no 万/亿)."""

@@ -98,6 +98,11 @@ def content_path(lang: str, relative: str) -> str:
     return f"{lang}/{relative}"
 
 
+def language_of(path: str) -> str:
+    """The language of a path under content/ (content_path's inverse)."""
+    return path.split("/", 1)[0]
+
+
 def language_prefix(lang: str) -> str:
     """From the site root to a language's root: '' for the first language, 'zh/' for Chinese."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

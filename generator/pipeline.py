@@ -111,9 +111,11 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
 
     Workers take the jobs one by one: the overview pages by part (with their chart specs), then the
     incident pages in chunks, rendering only those whose key changed (generator.page_keys). Then each
-    chart's image is drawn (or taken from `chart_cache`). Only when all of that has worked does anything
+    chart's image and live spec is drawn (or taken from `chart_cache`), and the pages showing them are
+    given the images' sizes. Only when all of that has worked does anything
     in `target` change (generator.write)."""
-    from generator.chart_images import cache_names, render_images
+    from generator.chart_images import cache_names, render_images, svg_size
+    from generator.render.html import with_image_sizes
     from generator.render.pages import SITE_PARTS
 
     present = files_under(target)
@@ -126,11 +128,12 @@ def build_content(overview: Overview, hand_written: dict[str, str], target: Path
         ids = [incident.id for incident in overview.incidents]
         jobs = [_Job(site_part=part) for part in SITE_PARTS] + [_Job(incident_ids=tuple(chunk)) for chunk in chunks(ids)]
         done = run_jobs(_do, jobs, shared, parallel=len(ids) >= SMALL_JOB)
-        for result in done:
-            update.stage(result.files)
         specs = {path: spec for result in done for path, spec in result.specs.items()}
         cached = read_cached_images(chart_cache, cache_names(specs)) if chart_cache else {}
         images, drawn = render_images(specs, cached)
+        sizes = {path: svg_size(image) for path, image in images.items() if isinstance(image, str) and path.endswith(".svg")}
+        for result in done:
+            update.stage([(path, with_image_sizes(text, layout.language_of(path), sizes)) for path, text in result.files] if result.specs else result.files)
         update.stage(images)
         keys = {path: key for result in done for path, key in result.page_keys.items()}
         update.written |= keys.keys()  # kept as they are: still this build's

@@ -18,7 +18,7 @@ from generator import layout
 from generator.load import read_cached_images
 from generator.write import write_files
 from generator.render.html import chart_figure
-from generator.render.pages import generated_page_paths, year_story
+from generator.render.pages import generated_page_paths, render_site_part, year_story
 from generator.render.templates import Language
 from generator.vocab import label, vocabulary
 from tests.conftest import REPO_ROOT, run_generator, skip_here_fail_in_ci
@@ -198,11 +198,32 @@ def test_the_live_spec_is_vega_with_the_dark_colours_aside_and_hostile_text_as_d
     spec = {**chart.spec, "data": {"values": [{**row, "title": hostile} for row in chart.spec["data"]["values"]]}}
     live = json.loads(chart_images.live_spec_of(spec))
     assert live["$schema"].startswith("https://vega.github.io/schema/vega/v"), "compiled: the browser needs no Vega-Lite"
-    assert "title" not in live, "the heading above the chart says what it is"
     assert {row["title"] for data in live["data"] if "values" in data for row in data["values"]} == {hostile}
     dark = live["usermeta"]["dark"]
     assert dark["background"] == "transparent" and dark["config"] != live.get("config")
     assert set(dark) <= {"background", "config"}, "the dark scheme changes colours only"
+
+
+def test_a_page_shows_its_charts_untitled_and_a_link_preview_keeps_the_title(fixture_overview):
+    _, specs = render_site_part(fixture_overview, "zh", None)
+    kinds = {path.split(".", 1)[1] for path in specs}
+    assert kinds == {"svg", "png", layout.LIVE_CHART}
+    for path, spec in specs.items():
+        assert ("title" in spec) == path.endswith(".png"), path  # on a page, the section heading says what a chart is
+
+
+def test_every_chart_image_on_a_page_carries_its_size(built_site):
+    """So the browser keeps the chart's room before the image arrives, and the live chart takes the same room."""
+    figures = 0
+    for page in built_site.content.rglob("*.md"):
+        for found in re.finditer(r'<figure class="tracker-chart" id="chart-([^"]+)" style="--tracker-chart-height: (\d+)px"[^>]*>\n<img class="tracker-chart__image" width="(\d+)" height="(\d+)" src="([^"]+)"', page.read_text(encoding="utf-8")):
+            slug, room, width, height, source = found.groups()
+            language_root = built_site.content / page.relative_to(built_site.content).parts[0]
+            svg = language_root / layout.chart_image(slug)
+            assert source.endswith(f"charts/{slug}.svg")
+            assert chart_images.svg_size(svg.read_text(encoding="utf-8")) == (int(width), int(height)) and room == height, page
+            figures += 1
+    assert figures >= 2 * 12 and figures == sum(page.read_text(encoding="utf-8").count('<figure class="tracker-chart"') for page in built_site.content.rglob("*.md"))
 
 
 def test_a_figure_only_a_tooltip_shows_does_not_draw_the_image_again(fixture_overview):

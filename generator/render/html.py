@@ -4,6 +4,7 @@ escaped here, and every address comes from generator.layout."""
 from __future__ import annotations
 
 import html
+import re
 
 from markupsafe import Markup
 
@@ -29,6 +30,22 @@ def chart_figure(chart: Chart, page: layout.Page) -> Markup:
         f'<div class="tracker-chart__view"></div>\n'
         "</figure>"
     )
+
+
+FIGURE_IMAGE = re.compile(r'(<figure class="tracker-chart" id="chart-([^"]+)")([^>]*>\n<img class="tracker-chart__image")')
+
+
+def with_image_sizes(text: str, lang: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """A page whose chart figures know their images' sizes ({content path of an SVG: (width, height)}).
+    A page is rendered before its charts are drawn. With the size known, the browser keeps the chart's
+    room from the start, on a phone too (the image shrinks inside that room, tracker.css), and the live
+    chart, drawn as tall as its image, takes the same room: nothing below it moves."""
+
+    def sized(found: re.Match[str]) -> str:
+        width, height = sizes[layout.content_path(lang, layout.chart_image(found.group(2)))]
+        return f'{found.group(1)} style="--tracker-chart-height: {height}px"{found.group(3)} width="{width}" height="{height}"'
+
+    return FIGURE_IMAGE.sub(sized, text)
 
 
 def headline(page: IncidentPage, lang: str) -> Markup:

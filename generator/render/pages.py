@@ -241,7 +241,7 @@ def render_site_part(overview: Overview, part: str, site_url: str | None = None)
     def add_charts(charts: Iterable[Chart], preview: Chart) -> None:
         for chart in charts:
             for kind in ("svg", layout.LIVE_CHART):
-                specs[layout.content_path(lang, layout.chart_image(chart.slug, kind))] = chart.spec
+                specs[layout.content_path(lang, layout.chart_image(chart.slug, kind))] = chart.untitled_spec
         specs[layout.content_path(lang, layout.chart_image(preview.slug, "png"))] = preview.spec
 
     statistics = statistics_charts(overview, lang, layout.STATISTICS.url_root)
