@@ -15,24 +15,20 @@ one is absent.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.gzip_server import serve  # noqa: E402  (the same server as the browser tests' weight checks)
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml", "application/atom+xml")
-
 PAGES = [
     ("year 2024", "years/2024/", "mobile"),
     ("statistics", "statistics/", "mobile"),
@@ -43,38 +39,6 @@ PAGES = [
     ("explorer", "explorer/", "desktop"),
     ("explorer (zh)", "zh/explorer/", "desktop"),
 ]
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip when the browser asks (GitHub Pages does the same)."""
-
-    cache: dict[Path, bytes] = {}
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        kind = self.guess_type(str(path))
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(COMPRESSED_TYPES):
-            return super().send_head()
-        if path not in self.cache:
-            self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
-        body = self.cache[path]
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 def _audit(url: str, preset: str, report: Path) -> dict[str, float]:
@@ -114,7 +78,7 @@ def main() -> int:
         if not needed.exists():
             print(f"skipped: {needed} is missing ({how})")
             return 0
-    httpd, base = _serve(args.site)
+    httpd, base = serve(args.site)
     print(f"Lighthouse {subprocess.run([str(LIGHTHOUSE), '--version'], capture_output=True, text=True).stdout.strip()}, "
           f"median of {args.runs} runs, gzip served\n")
     print("| page | preset | score | transferred | first paint | largest paint | blocking | interactive | layout shift | explorer ready |")

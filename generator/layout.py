@@ -169,6 +169,9 @@ def incident_site_url(incident_id: str, lang: str) -> str:
 
 SEARCH_BUNDLE = "pagefind"
 """Pagefind's index and interface, at the site root, shared by every language."""
+ASSETS = "assets"
+"""The theme's and the site's CSS, JavaScript and vendored libraries, at the site root, shared by every
+language (generator/mkdocs_hooks.py points the other languages' pages there)."""
 
 
 def search_bundle_url(lang: str) -> str:

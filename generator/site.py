@@ -36,6 +36,9 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
     site_url = published_url()
     if site_url:
         config["site_url"] = layout.published_address(site_url, lang)
+    depth = layout.language_prefix(lang).count("/")
+    if depth:  # its pages use the first language's assets (generator/mkdocs_hooks.py); build_site drops its copy
+        config.setdefault("extra", {})["shared_assets"] = "../" * depth
     config["docs_dir"] = str(content / lang)
     config["site_dir"] = str(output)
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
@@ -48,7 +51,7 @@ def site_pages(site: Path) -> list[str]:
     return sorted(
         path.removesuffix("index.html").rstrip("/")
         for path in files_under(site)
-        if path.rsplit("/", 1)[-1] == "index.html" and path.split("/", 1)[0] not in (*LANGUAGES[1:], layout.SEARCH_BUNDLE, "assets")
+        if path.rsplit("/", 1)[-1] == "index.html" and path.split("/", 1)[0] not in (*LANGUAGES[1:], layout.SEARCH_BUNDLE, layout.ASSETS)
     )
 
 
@@ -112,6 +115,7 @@ def build_site(content: Path, target: Path) -> dict[str, float]:
             raise RuntimeError("\n".join(failures))
         assembled = work / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
+            remove(work / lang / layout.ASSETS)  # the first language's serve every language
             move(work / lang, assembled / lang)
         site_url = published_url()
         if site_url:

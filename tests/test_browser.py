@@ -559,3 +559,60 @@ def test_an_event_page_leads_to_its_members_in_the_explorer(page, server):
     links = page.eval_on_selector_all("#explorer tbody a", "links => links.map(link => link.getAttribute('href'))")
     assert sorted(links) == ["../incidents/delta-medical-group-2024/", "../incidents/juniper-family-practice-2021-02-11/"]
     assert page.console_errors == [] and page.requests_elsewhere == []
+
+
+@pytest.fixture(scope="module")
+def gzip_server(built_site) -> Iterator[str]:
+    """The site as GitHub Pages serves it, text compressed with gzip: what a reader downloads."""
+    from tests.gzip_server import serve
+
+    httpd, base = serve(built_site.site)
+    yield base
+    httpd.shutdown()
+
+
+PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "device_scale_factor": 2}
+"""Lighthouse's mobile preset (a Moto G Power)."""
+FIRST_LOAD_BUDGET = 300_000
+"""Bytes a chart page may transfer on a phone's first visit (#16), gzip served."""
+
+TRANSFERRED = """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+    .map(entry => [entry.name, entry.transferSize])"""
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(entry => entry.hadRecentInput || window.__shifts.push(
+    [entry.value, entry.sources.map(source => source.node ? source.node.nodeName + '.' + source.node.className : '?')])))
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_chart_page_stays_light_on_a_phone_and_nothing_moves_as_its_charts_load(browser, gzip_server, built_site, prefix, path):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(f"{gzip_server}/{prefix}{path}", wait_until="networkidle")
+    page.wait_for_selector("figure.tracker-chart--live")  # the first chart is near the top: its runtime came
+    transferred = page.evaluate(TRANSFERRED)
+    total = sum(size for _, size in transferred)
+    assert any(name.endswith("vega.min.js") for name, _ in transferred)
+    assert total <= FIRST_LOAD_BUDGET, f"{total:,} bytes: " + ", ".join(f"{name.rsplit('/', 1)[-1]} {size:,}" for name, size in sorted(transferred, key=lambda item: -item[1])[:6])
+    _draw_every_chart(page, _chart_count(built_site, prefix + path))  # scrolling down draws the rest
+    shifts = page.evaluate("window.__shifts")
+    assert sum(value for value, _ in shifts) < 0.001, shifts
+    context.close()
+
+
+def test_both_languages_share_one_copy_of_the_assets(page, server, built_site):
+    assert not (built_site.site / "zh" / "assets").exists()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(f"{server}/years/2024/", wait_until="networkidle")
+    english = {path for path in requested if "/assets/" in path}
+    requested.clear()
+    page.goto(f"{server}/zh/years/2024/", wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    chinese = {path for path in requested if "/assets/" in path}
+    assert english and all(path.startswith("/assets/") for path in english | chinese)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "Material's CSS applies"
+    assert page.console_errors == []
