@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator import formatting
 from generator.model import Incident
-from generator.vocab import label, ui, vocabulary
+from generator.vocab import label, labels, ui, vocabulary
 
 
 def _joined(phrases: list[str], lang: str, clauses: bool = False) -> str:
@@ -23,8 +23,7 @@ def _phrases(vocabulary_name: str, codes: tuple[str, ...], lang: str, clauses: b
 
 
 def title_from_facts(incident: Incident, lang: str) -> str:
-    types = (", " if lang == "en" else "、").join(label("breach_type", code, lang) for code in incident.breach.types)
-    return ui("generated_title", lang, organization=incident.organization.display_name(lang), types=types)
+    return ui("generated_title", lang, organization=incident.organization.display_name(lang), types=labels("breach_type", incident.breach.types, lang))
 
 
 def incident_title(incident: Incident, lang: str) -> str:

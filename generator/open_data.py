@@ -232,14 +232,15 @@ EXPLORER_COLUMNS = (
 
 
 def explorer_data(overview: Overview, lang: str) -> str:
-    """Every incident as a compact row for the explorer, with the labels of its codes in `lang`."""
+    """Every incident as a compact row for the explorer, with the labels of its codes in `lang`: codes,
+    not labels, in the rows, and no title the browser can write itself."""
     rows = []
     for incident in overview.incidents:
         latest = incident.latest_count
         rows.append(
             [
                 incident.id,
-                incident_title(incident, lang),
+                incident.title.in_(lang) if incident.title else None,  # the browser writes it from the facts
                 incident.organization.display_name(lang),
                 incident.reference_date.iso(),
                 formatting.date_text(incident.reference_date, lang),
@@ -260,4 +261,11 @@ def explorer_data(overview: Overview, lang: str) -> str:
     labels = {name: {code: category_label(name, code, lang) for code in vocabularies()[name].codes} for name in EXPLORER_VOCABULARIES}
     labels["event"] = {summary.event.id: summary.event.title.in_(lang) for summary in overview.events}
     page_url = layout.EXPLORER.url_to(layout.INCIDENT_URL_PATTERN)
-    return _json({"columns": list(EXPLORER_COLUMNS), "labels": labels, "unknown": ui("unknown", lang), "page_url": page_url, "rows": rows})
+    # A title written from the facts is left out (null): the organization and the types' labels are in
+    # the data already, and the browser writes it as generator.accounts.title_from_facts does, with the
+    # same pattern and separator (a fifth of the download).
+    title_from_facts = {"pattern": ui("generated_title", lang), "separator": ui("list_separator", lang)}
+    return _json({
+        "columns": list(EXPLORER_COLUMNS), "labels": labels, "unknown": ui("unknown", lang), "page_url": page_url,
+        "title_from_facts": title_from_facts, "rows": rows,
+    })

@@ -85,7 +85,7 @@ def label(vocabulary_name: str, code: str, lang: str) -> str:
 
 def labels(vocabulary_name: str, codes: tuple[str, ...] | list[str], lang: str) -> str:
     """Several codes' labels as a list: 'Email, Network server', '电子邮件、网络服务器'."""
-    return ("、" if lang == "zh" else ", ").join(label(vocabulary_name, code, lang) for code in codes)
+    return ui("list_separator", lang).join(label(vocabulary_name, code, lang) for code in codes)
 
 
 def yes_no(value: bool | None, lang: str) -> str:

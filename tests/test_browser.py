@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import shutil
 import threading
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator import layout
 from tests.conftest import REPO_ROOT, skip_here_fail_in_ci
 
 pytestmark = pytest.mark.browser
@@ -616,3 +618,20 @@ def test_both_languages_share_one_copy_of_the_assets(page, server, built_site):
     assert english and all(path.startswith("/assets/") for path in english | chinese)
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "Material's CSS applies"
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_explorer_writes_each_title_the_data_leaves_out_as_the_generator_does(page, server, built_site, lang):
+    data = json.loads((built_site.site / layout.language_prefix(lang) / layout.EXPLORER_DATA).read_text(encoding="utf-8"))
+    titles = [row[data["columns"].index("title")] for row in data["rows"]]
+    assert None in titles and any(titles), "some titles written from the facts (left out), some by people (kept)"
+    fetched: list[str] = []
+    page.on("request", lambda request: request.url.endswith(layout.EXPLORER_DATA) and fetched.append(request.url))
+    page.goto(f"{server}/{layout.language_prefix(lang)}explorer/", wait_until="load")
+    page.wait_for_selector("#explorer[data-ready=true]")
+    assert len(fetched) == 1, "the page's preload is the script's fetch: one download"
+    shown = page.evaluate("[...document.querySelectorAll('#explorer tbody tr td a')].map(a => [new URL(a.href).pathname, a.textContent])")
+    assert len(shown) == len(built_site.incident_ids)
+    for path, text in shown:
+        record = json.loads((built_site.site / layout.OPEN_DATA_DIR / "incidents" / f"{path.rstrip('/').rsplit('/', 1)[-1]}.json").read_text(encoding="utf-8"))
+        assert text == record["title"][lang], path

@@ -206,7 +206,7 @@ def render_search(lang: str) -> str:
 
 
 def render_explorer(overview: Overview, lang: str) -> str:
-    return render_template("explorer.md.j2", lang, layout.EXPLORER, overview=overview)
+    return render_template("explorer.md.j2", lang, layout.EXPLORER, overview=overview, data_source=layout.EXPLORER.url_to(layout.EXPLORER_DATA))
 
 
 SITE_PARTS = ("open-data", *LANGUAGES)

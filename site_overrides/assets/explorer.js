@@ -6,10 +6,19 @@
 const form = document.getElementById("explorer");
 const PAGE = 200;
 
+/* A title the data leaves out (null) is written from the facts, as the generator writes it: "Org: Type". */
+function titleFromFacts(item, data) {
+  const { pattern, separator } = data.title_from_facts;
+  const types = item.types.map((code) => data.labels.breach_type[code]).join(separator);
+  // Functions, not strings, as replacements: a name holding "$&" stays as it is.
+  return pattern.replace("{organization}", () => item.organization).replace("{types}", () => types);
+}
+
 function parseRows(data) {
   const at = Object.fromEntries(data.columns.map((name, index) => [name, index]));
   return data.rows.map((row) => {
     const item = Object.fromEntries(data.columns.map((name) => [name, row[at[name]]]));
+    item.title = item.title ?? titleFromFacts(item, data);
     const events = item.events.map((id) => data.labels.event[id]);
     item.haystack = [item.title, item.organization, item.threat_actor, item.id, ...events].join(" ").toLowerCase();
     return item;
