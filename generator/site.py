@@ -22,7 +22,13 @@ from generator import layout
 from generator.config import LANGUAGES, REPO_ROOT
 from generator.config import site_url as published_url
 from generator.load import files_under, read_yaml_config
+from generator.vocab import ui
 from generator.write import move, remove, swap_in, work_folder, write_files
+
+
+def nav_label_key(page: str) -> str:
+    """The interface string of a page's tab: 'open-data.md' -> 'nav_open_data', 'years/index.md' -> 'nav_years'."""
+    return "nav_" + page.split("/", 1)[0].removesuffix(".md").replace("-", "_")
 
 
 def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
@@ -33,6 +39,7 @@ def language_config(lang: str, content: Path, output: Path) -> dict[str, Any]:
         own = read_yaml_config(REPO_ROOT / layout.site_config(lang))
         own.pop("INHERIT", None)
         config = merge({}, english, own)
+    config["nav"] = [{ui(nav_label_key(page), lang): page} for page in english["nav"]]
     site_url = published_url()
     if site_url:
         config["site_url"] = layout.published_address(site_url, lang)

@@ -635,3 +635,17 @@ def test_the_explorer_writes_each_title_the_data_leaves_out_as_the_generator_doe
     for path, text in shown:
         record = json.loads((built_site.site / layout.OPEN_DATA_DIR / "incidents" / f"{path.rstrip('/').rsplit('/', 1)[-1]}.json").read_text(encoding="utf-8"))
         assert text == record["title"][lang], path
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_every_tab_fits_a_desktop_screen_and_pages_keep_their_long_titles(browser, server, prefix):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/{prefix}years/", wait_until="load")
+    tabs = page.locator(".md-tabs__link")
+    assert tabs.count() == 10
+    right = max(box["x"] + box["width"] for box in (tabs.nth(index).bounding_box() for index in range(tabs.count())))
+    assert right <= 1280 - 16, f"the last tab ends at {right}px"
+    heading = page.locator("article h1").inner_text().strip()
+    assert page.title().startswith(heading + " - ") and len(heading) > len(tabs.nth(2).inner_text().strip())
+    context.close()

@@ -11,6 +11,7 @@ from generator.config import LANGUAGES, SCHEMA_PATH
 from generator.model import DATE_FIELDS
 from generator.schema import schema_json
 from generator.feeds import FEEDS
+from generator.site import nav_label_key
 from generator.vocab import interface_text, vocabularies
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
@@ -62,6 +63,7 @@ def _keys_used_in_code() -> set[str]:
         used |= set(re.findall(r'"(answer_[a-z]+|open_data_[a-z_]+)"', text))
         used |= set(re.findall(r':\s*"(search_[a-z_]+)"', text))  # Pagefind's strings: {its name: our key}
     used |= {f"feed_{kind}_{part}" for kind in FEEDS for part in ("title", "subtitle", "summary")}  # one set per feed
+    used |= {nav_label_key(page) for page in yaml.safe_load((GENERATOR.parent / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]}  # one per tab
     return used
 
 
