@@ -73,14 +73,15 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", help="run only the pages whose name contains this")
+    parser.add_argument("--uncompressed", action="store_true", help="serve files as they are, without gzip")
     args = parser.parse_args()
     for needed, how in [(args.site / "index.html", "run `make site`"), (Path(CHROMIUM), "apt-get install -y chromium"), (LIGHTHOUSE, "run `npm ci`")]:
         if not needed.exists():
             print(f"skipped: {needed} is missing ({how})")
             return 0
-    httpd, base = serve(args.site)
+    httpd, base = serve(args.site, compress=not args.uncompressed)
     print(f"Lighthouse {subprocess.run([str(LIGHTHOUSE), '--version'], capture_output=True, text=True).stdout.strip()}, "
-          f"median of {args.runs} runs, gzip served\n")
+          f"median of {args.runs} runs, {'served uncompressed' if args.uncompressed else 'gzip served'}\n")
     print("| page | preset | score | transferred | first paint | largest paint | blocking | interactive | layout shift | explorer ready |")
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     try:

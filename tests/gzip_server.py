@@ -15,6 +15,7 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     cache: dict[Path, bytes] = {}
+    compress = True
 
     def log_message(self, *args: object) -> None:
         pass
@@ -24,7 +25,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         kind = self.guess_type(str(path))
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(COMPRESSED_TYPES):
+        if not self.compress or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(COMPRESSED_TYPES):
             return super().send_head()
         if path not in self.cache:
             self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
@@ -37,8 +38,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """The site on 127.0.0.1, on a port of its own, in a thread: (server, base address)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+class PlainHandler(GzipHandler):
+    compress = False
+
+
+def serve(site: Path, compress: bool = True) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site on 127.0.0.1, on a port of its own, in a thread: (server, base address). Without
+    `compress`, files go as they are, as Python's own server sends them."""
+    handler = GzipHandler if compress else PlainHandler
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
