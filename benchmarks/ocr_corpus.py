@@ -115,11 +115,21 @@ def tenth_sample(reports: dict[str, ExportRow]) -> list[str]:
     return random.Random(SAMPLE_SEED + 9).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)
 
 
-def final_sample(reports: dict[str, ExportRow]) -> list[str]:
-    """The keys of the final set: 200 reports in none of the ten earlier sets, labelled by reading
-    before the rules were last changed and measured only after that."""
+def eleventh_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the eleventh set: 200 reports in none of the ten earlier sets. It was the final set of
+    session 6 (labelled before the rules were last changed, measured once after), then used to refine them."""
     taken = (
         _earlier_sets(reports) | set(seventh_sample(reports)) | set(eighth_sample(reports)) | set(ninth_sample(reports))
         | set(tenth_sample(reports))
     )
     return random.Random(SAMPLE_SEED + 10).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)
+
+
+def final_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the final set: 200 reports in none of the eleven earlier sets, labelled by reading
+    before the rules were last changed and measured only after that."""
+    taken = (
+        _earlier_sets(reports) | set(seventh_sample(reports)) | set(eighth_sample(reports)) | set(ninth_sample(reports))
+        | set(tenth_sample(reports)) | set(eleventh_sample(reports))
+    )
+    return random.Random(SAMPLE_SEED + 11).sample(sorted(key for key in reports if key not in taken), FINAL_SIZE)

@@ -593,6 +593,10 @@ def test_a_chart_page_stays_light_on_a_phone_and_nothing_moves_as_its_charts_loa
     assert any(name.endswith("vega.min.js") for name, _ in transferred)
     assert total <= FIRST_LOAD_BUDGET, f"{total:,} bytes: " + ", ".join(f"{name.rsplit('/', 1)[-1]} {size:,}" for name, size in sorted(transferred, key=lambda item: -item[1])[:6])
     _draw_every_chart(page, _chart_count(built_site, prefix + path))  # scrolling down draws the rest
+    # Nothing can move: each live chart fits the room its figure kept from the start (whenever it is drawn).
+    rooms = page.evaluate("""[...document.querySelectorAll('figure.tracker-chart')].map(figure => [figure.id,
+        parseFloat(figure.style.getPropertyValue('--tracker-chart-height')), figure.querySelector('.tracker-chart__view svg').getBoundingClientRect().height])""")
+    assert rooms and all(height <= room for _, room, height in rooms), rooms
     shifts = page.evaluate("window.__shifts")
     assert sum(value for value, _ in shifts) < 0.001, shifts
     context.close()

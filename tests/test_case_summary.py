@@ -94,6 +94,51 @@ def test_more_shapes_of_each_vector(text, expected):
     assert set(facts(text).vectors) == expected
 
 
+SHAPES_OF_SESSION_7 = [
+    (OPENING + "a receptionist impermissibly stored appointment sheets of 410 patients in her garage.", {"insider"}),
+    (OPENING + "a former billing clerk kept a list of 3,300 patients after she left.", {"insider"}),
+    (OPENING + "a former therapist used the PHI of 260 clients for solicitation of his new practice.", {"insider"}),
+    (OPENING + "an employee opened a store credit account in a patient's name, and may have viewed the records of 4,000 others.", {"insider"}),
+    (OPENING + "an employee looked up the PHI of 1,300 members and sold the information to a marketing firm.", {"insider"}),
+    (OPENING + "a coder downloaded the PHI of 720 patients to a flash drive and gave it to an unauthorized person.", {"insider"}),
+    (OPENING + "a former nurse took patient lists home and used them at her new employer, affecting 930 patients.", {"insider"}),
+    (OPENING + "a print vendor erroneously printed statements that were then mailed to the wrong members, affecting 2,400 members.", {"mailing_error", "third_party_vendor"}),
+    (OPENING + "explanation of benefits letters for 1,050 members were mailed to another member.", {"mailing_error"}),
+    (OPENING + "an employee emailed a survey to 300 patients and inadvertently attached the list of all of them.", {"mailing_error"}),
+    (OPENING + "a report with the PHI of 640 patients went to patients not intended to receive it.", {"mailing_error"}),
+    (OPENING + "it sent 1,900 postcards that listed each patient's diagnosis.", {"mailing_error"}),
+    (OPENING + "a staff member uploaded the PHI of 510 patients to the internet, where it was viewable by the public.", {"misconfiguration"}),
+    (OPENING + "test results of 880 patients were available on its scheduling server and website for two weeks.", {"misconfiguration"}),
+    (OPENING + "a member was able to view other members' protected health information in the online portal, affecting 6,000 members.", {"misconfiguration"}),
+    (OPENING + "an employee opened an email that appeared to be from a courier and gave an attacker access to 1,500 records.", {"phishing"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHAPES_OF_SESSION_7)
+def test_shapes_read_in_session_7(text, expected):
+    assert set(facts(text, ("unauthorized_access_disclosure",), ("other",)).vectors) == expected
+
+
+def test_a_mislaid_device_is_lost():
+    assert facts(OPENING + "it mislaid an old, unencrypted backup server holding the PHI of 7,000 patients.", ("loss",), ("network_server",)).vectors == ("lost_device",)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # Sharing passwords is the credentials' vector, not an insider's misuse.
+        (OPENING + "employees impermissibly shared their passwords, exposing the PHI of 600 patients.", "insider"),
+        # The CE's own marketing mailer is not a workforce member's solicitation.
+        (OPENING + "it sent a marketing mailer to 900 patients.", "insider"),
+        # A burglary with nothing named as taken says nothing of paper.
+        (OPENING + "its office was burglarized and the PHI of 700 patients was compromised.", "paper_theft"),
+        (OPENING + "an employee did not retain any PHI after leaving, and a former employee kept no records.", "insider"),
+    ],
+)
+def test_what_the_shapes_of_session_7_do_not_take(text, absent):
+    assert absent not in facts(text, ("theft",), ("paper_films",)).vectors
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -32,6 +32,10 @@ def chart_figure(chart: Chart, page: layout.Page) -> Markup:
     )
 
 
+ROOM_BEYOND_THE_IMAGE = 8
+"""Pixels a chart's room has beyond its image's height: the live chart draws its labels in the page's
+fonts, the image in a generic one, and a rotated axis of Chinese years comes out up to 3 px taller live.
+A live chart shorter than its room leaves a sliver of space; one taller would push the page down."""
 FIGURE_IMAGE = re.compile(r'(<figure class="tracker-chart" id="chart-([^"]+)")([^>]*>\n<img class="tracker-chart__image")')
 
 
@@ -43,7 +47,7 @@ def with_image_sizes(text: str, lang: str, sizes: dict[str, tuple[int, int]]) ->
 
     def sized(found: re.Match[str]) -> str:
         width, height = sizes[layout.content_path(lang, layout.chart_image(found.group(2)))]
-        return f'{found.group(1)} style="--tracker-chart-height: {height}px"{found.group(3)} width="{width}" height="{height}"'
+        return f'{found.group(1)} style="--tracker-chart-height: {height + ROOM_BEYOND_THE_IMAGE}px"{found.group(3)} width="{width}" height="{height}"'
 
     return FIGURE_IMAGE.sub(sized, text)
 
