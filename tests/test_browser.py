@@ -646,3 +646,20 @@ def test_every_tab_fits_a_desktop_screen_and_pages_keep_their_long_titles(browse
     heading = page.locator("article h1").inner_text().strip()
     assert page.title().startswith(heading + " - ") and len(heading) > len(tabs.nth(2).inner_text().strip())
     context.close()
+
+
+@pytest.mark.parametrize(("viewport", "query", "folded"), [(PHONE, "", True), (PHONE, "?state=CA", False), ({"viewport": {"width": 1280, "height": 900}}, "", False)])
+def test_the_explorer_folds_its_filters_on_a_phone_unless_the_address_sets_one(browser, server, viewport, query, folded):
+    context = browser.new_context(**viewport)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(f"{server}/zh/explorer/{query}", wait_until="load")
+    page.wait_for_selector("#explorer[data-ready=true]")
+    assert page.evaluate("document.querySelector('.tracker-explorer__panel').open") is not folded
+    if folded:
+        first_row = page.locator("#explorer tbody tr").first.bounding_box()
+        assert first_row["y"] + first_row["height"] <= viewport["viewport"]["height"], "the table starts on the first screen"
+        page.locator(".tracker-explorer__panel > summary").click()
+        assert page.locator("select[name=state]").is_visible()
+    assert sum(value for value, _ in page.evaluate("window.__shifts")) < 0.001, "folding happens before anything is drawn"
+    context.close()

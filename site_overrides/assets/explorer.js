@@ -124,7 +124,7 @@ function start(data) {
       cell(row, item.state ? labels.us_state[item.state] : "—");
       const count = cell(row, item.individuals === null ? data.unknown : number.format(item.individuals) + (item.placeholder ? " " + text.placeholder : ""));
       count.className = "tracker-number";
-      cell(row, item.types.map((code) => labels.breach_type[code]).join(document.documentElement.lang === "zh" ? "、" : ", "));
+      cell(row, item.types.map((code) => labels.breach_type[code]).join(data.title_from_facts.separator));
     }
     status.textContent = text.matches
       .replace("{shown}", number.format(Math.min(shown, found.length)))
