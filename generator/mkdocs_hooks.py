@@ -66,5 +66,5 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     if not config.site_url:
         output_content = re.sub(rf'(\s(?:href|src)="|"search": ")/(?!{language}/|assets/)(?=[^"\s])', rf"\1/{language}/", output_content)
     if config.extra.get("shared_assets"):
-        output_content = re.sub(rf'(\s(?:href|src)="|"search": ")([^"\s]*/){language}/assets/', r"\1\2assets/", output_content)
+        output_content = re.sub(rf'(\s(?:href|src)="|"search": ")((?:/[^/"\s]+)*/){language}/assets/', r"\1\2assets/", output_content)
     return output_content

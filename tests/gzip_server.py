@@ -23,6 +23,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):  # type: ignore[override]
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # redirected to the address with its slash
             path = path / "index.html"
         kind = self.guess_type(str(path))
         if not self.compress or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(COMPRESSED_TYPES):

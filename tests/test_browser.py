@@ -648,7 +648,9 @@ def test_every_tab_fits_a_desktop_screen_and_pages_keep_their_long_titles(browse
     context.close()
 
 
-@pytest.mark.parametrize(("viewport", "query", "folded"), [(PHONE, "", True), (PHONE, "?state=CA", False), ({"viewport": {"width": 1280, "height": 900}}, "", False)])
+@pytest.mark.parametrize(("viewport", "query", "folded"), [
+    (PHONE, "", True), (PHONE, "?utm_source=feed&q=", True), (PHONE, "?state=CA", False), ({"viewport": {"width": 1280, "height": 900}}, "", False),
+])
 def test_the_explorer_folds_its_filters_on_a_phone_unless_the_address_sets_one(browser, server, viewport, query, folded):
     context = browser.new_context(**viewport)
     page = context.new_page()

@@ -140,6 +140,22 @@ def test_what_the_shapes_of_session_7_do_not_take(text, absent):
 
 
 @pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # Found by a review: an outsider who sells what he took is no insider ...
+        (OPENING + "a hacker accessed its network server and sold the data on the dark web.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+        (OPENING + "a ransomware group obtained files and sold them.", ("hacking_it_incident",), ("network_server",), {"ransomware"}),
+        # ... nor an employee who downloaded malware; a theft stays a theft; an attachment by mistake needs mail.
+        (OPENING + "an employee downloaded a malicious attachment that gave access to an unauthorized third party.", ("hacking_it_incident",), ("email",), set()),
+        (OPENING + "a burglary resulted in the loss of PHI stored on a laptop.", ("theft",), ("laptop",), {"stolen_device"}),
+        (OPENING + "an employee inadvertently included SSNs in a spreadsheet posted on its website.", ("unauthorized_access_disclosure",), ("other",), set()),
+    ],
+)
+def test_shapes_of_session_7_keep_to_their_subject(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # The vendor is where the PHI was sent, not where the breach happened.

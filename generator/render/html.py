@@ -46,7 +46,7 @@ def with_image_sizes(text: str, lang: str, sizes: dict[str, tuple[int, int]]) ->
     chart, drawn as tall as its image, takes the same room: nothing below it moves."""
 
     def sized(found: re.Match[str]) -> str:
-        width, height = sizes[layout.content_path(lang, layout.chart_image(found.group(2)))]
+        width, height = sizes[layout.content_path(lang, layout.chart_image(html.unescape(found.group(2))))]
         return f'{found.group(1)} style="--tracker-chart-height: {height + ROOM_BEYOND_THE_IMAGE}px"{found.group(3)} width="{width}" height="{height}"'
 
     return FIGURE_IMAGE.sub(sized, text)

@@ -16,7 +16,15 @@ let runtime = null;
 
 function loadVega() {
   // npm's build of Vega is a UMD script: imported as a module, it puts `vega` on the global object.
-  runtime = runtime || import(VEGA).then(() => window.vega);
+  runtime =
+    runtime ||
+    import(VEGA).then(
+      () => window.vega,
+      (error) => {
+        runtime = null; // a later draw (a scheme switch) tries again
+        throw error;
+      }
+    );
   return runtime;
 }
 
@@ -24,12 +32,17 @@ function specOf(figure) {
   if (!specs.has(figure)) {
     specs.set(
       figure,
-      fetch(figure.dataset.spec).then((response) => {
-        if (!response.ok) {
-          throw new Error(`${figure.dataset.spec}: HTTP ${response.status}`);
-        }
-        return response.json();
-      })
+      fetch(figure.dataset.spec)
+        .then((response) => {
+          if (!response.ok) {
+            throw new Error(`${figure.dataset.spec}: HTTP ${response.status}`);
+          }
+          return response.json();
+        })
+        .catch((error) => {
+          specs.delete(figure); // a later draw tries again
+          throw error;
+        })
     );
   }
   return specs.get(figure);

@@ -10,8 +10,9 @@ const PAGE = 200;
 function titleFromFacts(item, data) {
   const { pattern, separator } = data.title_from_facts;
   const types = item.types.map((code) => data.labels.breach_type[code]).join(separator);
-  // Functions, not strings, as replacements: a name holding "$&" stays as it is.
-  return pattern.replace("{organization}", () => item.organization).replace("{types}", () => types);
+  // One pass, as Python's str.format: a name holding "{types}" or "$&" stays as it is.
+  const values = { organization: item.organization, types };
+  return pattern.replace(/\{(organization|types)\}/g, (_, name) => values[name]);
 }
 
 function parseRows(data) {
