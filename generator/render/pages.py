@@ -34,7 +34,7 @@ def actors_named(incidents: tuple[Incident, ...], l10n: Language) -> tuple[int, 
     rows = threat_actors(incidents)
     if not rows:
         return None
-    listed = Markup(l10n.t("actor_list_separator")).join(
+    listed = Markup(l10n.t("list_separator")).join(
         l10n.sentence("actor_in_count", actor=row.name, count=l10n.number(row.incidents)) for row in rows
     )
     return sum(row.incidents for row in rows), listed
