@@ -155,6 +155,69 @@ def test_shapes_of_session_7_keep_to_their_subject(text, types, locations, expec
     assert set(facts(text, types, locations).vectors) == expected
 
 
+SHAPES_OF_SESSION_8 = [
+    # A name in apposition to (CE) no longer keeps a subject from its verb.
+    ("A billing clerk of the covered entity (CE), Harbor View Clinic, LLC, a Lakeside Health facility, impermissibly viewed the charts of 340 patients.",
+     ("unauthorized_access_disclosure",), ("electronic_medical_record",), {"insider"}),
+    (OPENING + "a former office assistant took a box of intake forms when she left, affecting 220 patients.", ("unauthorized_access_disclosure",), ("paper_films",), {"insider"}),
+    (OPENING + "two pharmacy technicians took photographs of prescription labels for 480 patients.", ("unauthorized_access_disclosure",), ("other",), {"insider"}),
+    (OPENING + "a physician removed patient charts from the clinic and kept them in his car.", ("unauthorized_access_disclosure",), ("paper_films",), {"insider"}),
+    (OPENING + "a billing manager was using two physicians' passwords to open the records of 1,100 patients.", ("unauthorized_access_disclosure",), ("electronic_medical_record",), {"insider"}),
+    (OPENING + "boxes of its patient files turned up at a former employee's residence, affecting 610 patients.", ("unauthorized_access_disclosure",), ("paper_films",), {"insider"}),
+    (OPENING + "diagnosis codes were visible through the address window of 1,400 envelopes.", ("unauthorized_access_disclosure",), ("paper_films",), {"mailing_error"}),
+    (OPENING + "a staff member erroneously distributed an email with a spreadsheet of 300 employees' claims.", ("unauthorized_access_disclosure",), ("email",), {"mailing_error"}),
+    (OPENING + "a newsletter displayed the email addresses of all 2,000 recipients.", ("unauthorized_access_disclosure",), ("email",), {"mailing_error"}),
+    (OPENING + "a system error let members see the claims of 870 other members.", ("unauthorized_access_disclosure",), ("network_server",), {"misconfiguration"}),
+    (OPENING + "its vendor left a cloud storage folder unsecured, exposing 2,300 records.", ("unauthorized_access_disclosure",), ("network_server",), {"misconfiguration", "third_party_vendor"}),
+    (OPENING + "due to a vulnerability in its patient portal software, an outside party downloaded the records of 5,000 patients.", ("hacking_it_incident",), ("network_server",), {"software_vulnerability"}),
+    (OPENING + "an employee's login credentials were offered for sale on a dark web forum.", ("hacking_it_incident",), ("network_server",), {"stolen_credentials"}),
+    (OPENING + "someone impersonated a physician's office and obtained the eligibility records of 800 members.", ("unauthorized_access_disclosure",), ("other",), {"phishing"}),
+    (OPENING + "attackers accessed and copied files from its file server, affecting 12,000 individuals.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+    (OPENING + "an unauthorized individual(s) gained access to its scheduling system.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+    # A folder is paper even beside a laptop, and even where HHS lists only the laptop.
+    (OPENING + "a laptop and a folder of referral forms were stolen from an employee's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
+    (OPENING + "two desktop computers were taken from its billing office over a weekend.", ("theft",), ("desktop_computer",), {"stolen_device"}),
+    (OPENING + "staff placed 40 boxes of old records in a recycling container behind the clinic.", ("improper_disposal",), ("paper_films",), {"improper_disposal"}),
+    (OPENING + "it donated a filing cabinet that still held the files of 900 patients.", ("improper_disposal",), ("paper_films",), {"improper_disposal"}),
+    (OPENING + "a resident returned patient files found in a desk purchased from a surplus store.", ("loss",), ("paper_films",), {"improper_disposal"}),
+]
+
+
+@pytest.mark.parametrize("text, types, locations, expected", SHAPES_OF_SESSION_8)
+def test_shapes_read_in_session_8(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, types, kind, absent",
+    [
+        # A mistake is not misuse.
+        (OPENING + "a former employee mistakenly took home a folder of 60 patient schedules.", ("unauthorized_access_disclosure",), "vectors", "insider"),
+        # Impersonation to get a job is not how the data was reached.
+        (OPENING + "a reviewer was arrested for impersonating a licensed physician to get hired.", ("unauthorized_access_disclosure",), "vectors", "phishing"),
+        # A computer error behind misdirected letters is the mailing's error, as the labels read it.
+        (OPENING + "a computer error sent 700 letters to the wrong patients.", ("unauthorized_access_disclosure",), "vectors", "misconfiguration"),
+        # Ending an account's access, or a time after an employment ended, is no sanction.
+        (OPENING + "a nurse viewed records without a need to know. The CE terminated the former employee's access.", ("unauthorized_access_disclosure",), "actions", "staff_sanctioned"),
+        (OPENING + "two former employees logged in after termination of their employment and viewed 300 records.", ("unauthorized_access_disclosure",), "actions", "staff_sanctioned"),
+        # What the entity failed to do, it did not do.
+        (OPENING + "a laptop was stolen. OCR's investigation found that the CE failed to implement a mechanism to encrypt its laptops.", ("theft",), "actions", "encryption"),
+        # A company's name is not a data type.
+        ("The covered entity (CE), Lakeview Insurance Company, reported that the PHI involved included names and addresses.", ("hacking_it_incident",), "data_types", "health_insurance"),
+    ],
+)
+def test_what_the_shapes_of_session_8_do_not_take(text, types, kind, absent):
+    assert absent not in getattr(facts(text, types, ("other",)), kind)
+
+
+def test_the_evidence_of_a_match_across_a_removed_name_points_into_the_summary():
+    text = "An employee of the covered entity (CE), Harbor View Clinic, impermissibly accessed the records of 90 patients."
+    found = facts(text, ("unauthorized_access_disclosure",), ("other",))
+    evidence = next(item for item in found.evidence if item.code == "insider")
+    assert text[evidence.start:evidence.end].startswith("employee of the covered entity (CE), Harbor View Clinic,")
+    assert text[evidence.start:evidence.end].endswith("accessed")
+
+
 @pytest.mark.parametrize(
     "text",
     [

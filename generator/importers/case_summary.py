@@ -148,30 +148,31 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
-    "phishing": ("phish", "spoof", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended"),
+    "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed", "infected"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site"),
+                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "system", "internal", "unsecured", "firewall"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
     "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "illegal", "unauthori", "purpose", "husband", "wife", "spouse", "family", "friend", "relative",
                 "attorney", "rogue", "day of", "to a former", "left the", "user account of", "last day", "still employed", "termination", "departure", "accessing", "viewing", "using", "committ", "continued to access", "personal", "professional", "competit", "reporter", "journalist", "newspaper", "arrested", "prosecution", "indictment", "upload", "prior to", "before", "fraud", "after", "took", "need to know", "acquired", "retained", "kept", "possession",
-                "leaving", "permission", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
+                "leaving", "permission", "removed", "residence", "home", "house", "apartment", "garage", "storage unit", "photo", "pictures", "screen", "passwords", "credentials", "log", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
+    "taken-from": ("taken from", "removed from"),
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
     "misdirected": ("wrong", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
-                    "spreadsheet", "recipients", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
+                    "spreadsheet", "recipients", "window", "distributed", "displayed", "revealed", "outside", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
     "blind-copy": ("blind", "bcc", "concealing"),
-    "disposal": ("dispos", "discard", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
+    "disposal": ("dispos", "discard", "donated", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
     "name": ("name",),
     "address": ("address",),
     "date-of-birth": ("birth", "dob"),
@@ -213,22 +214,24 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 sentences that hold one (benchmarks/case_summaries.py checks that this changes no fact)."""
 
 
-_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
+_DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?(?:tele)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages)"
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
-    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b"),
+    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?)\b"
-          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"),
+          r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"
+          r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?(?:unauthorized|outside|third)\s+(?:[\w-]+\s+){0,2}?with\s+(?:\w+\s+)?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
     _rule("vulnerability", "vectors", "software_vulnerability",
           r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
-          r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"),
+          r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"
+          r"|\b(?:software|security)\s+vulnerabilit(?:y|ies)\b|\b(?:due\s+to|due|through|via|because\s+of|exploiting)\s+an?\s+vulnerabilit(?:y|ies)\b|\bvulnerabilit(?:y|ies)\s+(?:in|on|within)\s+(?:an?|the|its)\s+(?:[\w’'()-]+\s+){0,4}?(?:website|web\s?site|software|system|application|server|portal|platform|storage\s+system)s?\b"),
     _rule("misconfiguration", "vectors", "misconfiguration",
           r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change|setting)s?\b|\btechnical\s+error\b|\bopen\s+shares\b"
           r"|\b(?:error|glitch|bug|flaw|discrepancy)\s+(?:in|on|with)\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:website|web\s?site|portal|software|application|app|system)\b"
@@ -241,15 +244,19 @@ RULES: tuple[Rule, ...] = (
           r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug|changes?)\b|\bsoftware\s+bug\b|\bpublic\s+(?:online\s+)?repository\b|\bGitHub\b"
           r"|\b(?:posted|uploaded)\b[^;]{0,100}?\b(?:to|on)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|available)\s+(?:by|to)\s+the\s+(?:general\s+)?public\b|\b(?:viewable|accessible|visible|available)\s+(?:on|via|through)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,4}?(?:website|web\s?site|portal)\b"
           r"|\baccessible\s+via\b[^;]{0,40}?\bon\s+the\s+internet\b|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?other\s+(?:\w+['’]?\s+){0,2}?(?:accounts?|records?|information|data|PHI|protected\s+health\s+information)\b"
-          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"),
+          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"
+          r"|\b(?:internal|system|systems)\s+(?:error|glitch|malfunction)s?\b|\bunsecured\s+and\s+(?:publicly\s+)?accessible\b|\bleft\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,4}?unsecured\b"
+          r"|\baccessible\s+to\s+(?:internet|online|outside)\s+users\b|\bfirewall\b[^;]{0,60}?\b(?:set|configured)\s+to\s+allow\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
           r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting)|staffing\s+agenc(?:y|ie)|(?<=by\s)(?:its\s+|the\s+|an?\s+)?(?:office\s+)?cleaning\s+(?:service|crew|company)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
-          rf"\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
+          rf"\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
+          rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,100}}?\b(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bremoved\s+(?:\w+\s+){{0,2}}?(?:patient\s+|medical\s+)?(?:files|records|charts|documents)\s+from\b|\bformer\s+{_WORKFORCE}['’]s\s+(?:home|residence|house|apartment|garage|storage\s+unit)\b|\b(?:manager|{_WORKFORCE})\b[^;]{{0,60}}?\busing\s+(?:an?other\s+|other\s+)?(?:\w+['’]?\s+){{0,2}}?(?:passwords|credentials|log-?ins)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|sending|used|forwarded|provided|acquired|disclosed|submitted|shared)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+(?:(?:the\s+)?patients?['’]?\s+)?authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
           rf"|\b{_WORKFORCE}\b[^;]{{0,200}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a|an)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
@@ -266,28 +273,29 @@ RULES: tuple[Rule, ...] = (
     _rule("stolen-device", "vectors", "stolen_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?(?<!lost\sor\s)(?<!lost,\s)stolen\b|\b(?:stole|theft\s+of|(?<!lost\sor\s)(?<!lost,\s)stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){{0,6}}?{_DEVICE}\b"),
     _rule("stolen-with", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,40}}?\bremoved\b[^;]{{0,60}}?\bwithout\s+(?:its|their|the\s+\w+['’]s)?\s*(?:consent|authori[sz]ation|permission)\b|\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
+    _rule("taken-from", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,120}}?\b(?:was|were)\s+(?:\w+\s+)?(?:taken|removed)\s+from\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+['’]?s?\s+){{0,3}}?(?:office|building|facility|room|vehicle|car|truck|home|residence|premises|clinic|locker)\b"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
-          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:a|an|the)\s+(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
+          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing)\s+(?:in|through)\s+the\s+(?:\w+\s+)?windows?\s+of\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,6}?to\s+(?:an?\s+|the\s+)?(?:wrong|incorrect|unintended)\b"
-          r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?)\b[^;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?|protected\s+health\s+information(?:\s+\(PHI\))?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
+          r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?|invoices?|bills|EOBs?|packets?)\b[^;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?|protected\s+health\s+information(?:\s+\(PHI\))?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
           r"|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b"
           r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
           r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b|\bintended\s+for\s+(?:an?other|a\s+different)\s+(?:individual|person|patient|member|recipient|customer)s?\b|\bwrong\s+names?\s+to\s+be\b"
           r"|\bpost\s?cards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with|indicating|listed|listing|revealed|revealing)\b|\busing\s+post\s?cards\b"
-          r"|\b(?:failed\s+to\s+(?:mask|hide|conceal)|exposed|showed)\s+(?:the\s+|all\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\b"
+          r"|\b(?:failed\s+to\s+(?:mask|hide|conceal)|exposed|showed|displayed|revealed)\s+(?:the\s+|all\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|people|parents?|guardians?)\b"
-          r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded)\b|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,4}?to\s+(?:an?other|the\s+wrong)\s+(?:patient|member|individual|person|recipient|customer|enrollee)s?\b|\b(?:e-?mail|letter|mailing|envelope|fax)\w*\b[^;]{0,80}?\b(?:inadvertently|mistakenly|accidentally|erroneously)\s+(?:attached|included|enclosed)\b|\bnot\s+intended\s+to\s+receive\b|\b(?:erroneously|mistakenly|incorrectly)\s+printed\b[^;]{0,80}?\b(?:mailed|sent)\b|\bmailed\b[^;]{0,120}?\b(?:inadvertently|mistakenly|erroneously)\s+(?:disclosed|exposed|revealed)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"
-          r"|\be-?mailed\s+[\d,]+\s+(?:\w+\s+){0,2}?(?:participants|patients|members|employees|individuals|recipients)\s+an?\s+(?:spreadsheet|list|file)\b|\b(?:spreadsheet|list)\s+(?:\w+\s+){0,4}?for\s+all\s+(?:the\s+)?recipients\b"
+          r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|accidently|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded|distributed)\b|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,4}?to\s+(?:an?other|the\s+wrong)\s+(?:patient|member|individual|person|recipient|customer|enrollee)s?\b|\b(?:e-?mail|letter|mailing|envelope|fax)\w*\b[^;]{0,160}?\b(?:inadvertently|mistakenly|accidentally|erroneously)\s+(?:attached|included|enclosed)\b|\bnot\s+intended\s+to\s+receive\b|\b(?:erroneously|mistakenly|incorrectly)\s+printed\b[^;]{0,80}?\b(?:mailed|sent)\b|\bmailed\b[^;]{0,120}?\b(?:inadvertently|mistakenly|erroneously)\s+(?:disclosed|exposed|revealed)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"
+          r"|\be-?mailed\s+[\d,]+\s+(?:\w+\s+){0,2}?(?:participants|patients|members|employees|individuals|recipients)\s+an?\s+(?:spreadsheet|list|file)\b|\b(?:spreadsheet|list)\s+(?:[\w()]+\s+){0,6}?for\s+all\s+(?:the\s+)?recipients\b"
           r"|\b(?:attached|sent)\s+to\s+an?\s+(?:group|mass)\s+e-?mail\b|\be-?mail\s+addressed\s+to\s+[\d,]+\s+(?:\w+\s+)?(?:employees|patients|members|recipients|individuals|participants)\b"
           r"|\bpages?\s+per\s+envelope\b|\banother\s+(?:member|patient|individual|person|customer|enrollee)['’]s\s+(?:\w+\s+){0,3}?(?:name|address|information|PHI)\b[^;]{0,40}?\b(?:to\s+appear|appeared|printed|included)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
-          r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed)\b[^;]{0,120}?\b(?:in|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste)\b"
+          r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"
           r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bsold\s+(?:\w+\s+){0,3}?(?:devices?|computers?|equipment|hard\s+drives?|servers?|copiers?)\s+(?:that\s+)?(?:still\s+)?contain\w*|\babandoned\s+(?:records|files|documents|boxes)\b|\bno\s+longer\s+occupie[sd]\b|\bleft\s+(?:\w+\s+){0,2}?in\s+an?\s+(?:[\w-]+\s+){0,3}?parking\s+(?:garage|lot)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b"),
     # Which information.
@@ -324,7 +332,7 @@ RULES: tuple[Rule, ...] = (
           r"|(?:(?<=, )|(?<=and )|(?<=CE )|(?<=also ))encrypted\s+(?:(?:all|its|their|the|remaining|of|any)\s+)*(?:\w+\s+){0,2}?(?:devices?|laptops?|computers?|workstations?|e-?mails?|drives?|media|data|ePHI|servers?|tablets?|phones?)\b"
           r"|\bencryption\s+(?:was|has\s+been|is\s+now)\s+(?:\w+\s+)?(?:implemented|installed|added|enabled|deployed|required)\b|\b(?:to|will)\s+encrypt\b"),
     _rule("retrained", "actions", "staff_retrained", r"\bre-?train(?:ed|ing|s)?\b|\bre-?educat\w+|\b(?:additional|further|new|mandatory|refresher|more|extra|ongoing|specific|targeted|updated|enhanced|increased)\s+(?:\w+\s+){0,3}?training\b|\btrain(?:ed|ing)\s+(?:all\s+|its\s+|the\s+)?(?:\w+\s+){0,2}?(?:staff|employees?|workforce|personnel|physicians?|workers?|members?|providers?|users?)\b|\b(?:provided|conducted|implemented|required|held|completed)\s+(?:\w+\s+){0,3}?training\b|\b(?:staff|employees?|workforce(?:\s+members?)?|personnel)\s+(?:\w+\s+){0,3}?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?trained\b"),
-    _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b(?!\s+polic)|\bdisciplin\w+|\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
+    _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b(?!\s+polic)|\bdisciplin\w+|(?<!after\s)(?<!following\s)(?<!upon\s)(?<!before\s)(?<!to\s)\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b(?!['’]s?\s+(?:access|account|user))|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
     _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|institut|draft)\w*\s+(?:\w+\s+){0,5}?polic(?:y|ies)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
     _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+authentication\b"),
     _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:\w+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|\bpassword\s+(?:resets?|changes?)\b"),
@@ -348,7 +356,7 @@ _DATA_SENTENCE = re.compile(
 _SPECIFIC_HACKING = {"ransomware", "phishing", "malware", "stolen_credentials", "software_vulnerability", "misconfiguration", "tracking_technology"}
 _HACKING_WORDS = re.compile(
     r"\bhack(?:ed|er|ers|ing)?\b|\bcyber-?\s?(?:attack(?:er)?|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
-    r"|\b(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded)\b"
+    r"|\b(?:(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?)|attackers|intruders?|cyber-?\s?criminals?)(?:\(s\))?\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded|acquired)\b"
     r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:[\w'’()]+\s+){0,5}?(?:network|server|system|computers?|e-?mail|database|accounts?)s?\b|\bunlawfully\s+accessed\b"
     r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were|may\s+have\s+been|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
     r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
@@ -374,6 +382,13 @@ _BA_NAMES = (
         r"(?=,|\.(?:\s|$)|;|\s+(?:experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
     ),
 )
+_NAME_APPOSITIVE = re.compile(
+    rf"(?<=\((?:CE|BA)\)),\s+{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&|de|la|del|at|in|on)){{0,10}}{_LEGAL_SUFFIX}(?:\s+\([^)]{{1,40}}\))?(?:,\s+(?:dba|d/b/a)\s+{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&)){{0,8}})?(?=,)"
+)
+"""", Acme Health, Inc. (AHI)" after "the covered entity (CE)": the name between the commas, which puts the
+subject far from its verb ("an employee of the covered entity (CE), <name>, impermissibly accessed")."""
+
+
 _NAME_CONNECTORS = {"of", "and", "for", "the", "&", "de", "la", "del", "d/b/a", "dba"}
 _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|was|were|had|has|also|experienced|reported|discovered|notified|may|because|when|while|after|due)\b", re.I)
 
@@ -387,6 +402,10 @@ _SOMEONE_ELSES_STAFF = re.compile(
     r"(?:business\s+associate|BA|vendor|(?:sub-?)?contractor|staffing\s+agency)",
     re.I,
 )
+_PHYSICAL_PAPER = re.compile(r"\bpaper|\bfolders?\b|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bcharts\b|\bprescription\s+pads\b", re.I)
+"""Paper no device could hold: a stolen folder is paper even in a sentence that also names a stolen laptop."""
+_FAILED_TO = re.compile(r"\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b", re.I)
+_BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
     r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|gave|forwarded|shared)\b[^.;]{0,60}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
     r"|\bwith\s+(?:[\w'’-]+,\s+)?(?:its|a|an)\s+(?:[\w()'’-]+\s+){0,4}$|\brecipients\s+at\s+(?:its|a|an|the)\s+$",
@@ -395,7 +414,7 @@ _VENDOR_AS_RECIPIENT = re.compile(
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
 
-_CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bcovered\s+entity['’]s\s+(?:\((?:CE)['’]?s?\)\s+)?(?:former\s+)?business\s+associate|\bbusiness\s+associate\s*\(BA\)\s+of\s+the\s+covered\s+entity", re.I)
+_CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bthe\s+CE['’]s\s+business\s+associate\s*\(BA\)|\bcovered\s+entity['’]s\s+(?:\((?:CE)['’]?s?\)\s+)?(?:former\s+)?business\s+associate|\bbusiness\s+associate\s*\(BA\)\s+of\s+the\s+covered\s+entity", re.I)
 
 
 def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
@@ -412,6 +431,19 @@ def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
 
 _DISPOSAL_WORDS = re.compile(r"\bunsecured\s+location\b|\b(?:garbage|recycl\w*|trash|dumpster|dispos\w+|discard\w*|destr(?:oy|uction)\w*|shred\w*|landfill|junk)\b", re.I)
 _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
+
+
+def _without_names(sentence: str) -> tuple[str, list[int]]:
+    """The sentence without the names in apposition to (CE) or (BA), and where each of its characters
+    (and its end) stands in the sentence, so that a match's place can still be shown."""
+    kept, position, start = [], [], 0
+    for match in _NAME_APPOSITIVE.finditer(sentence):
+        kept.append(sentence[start:match.start()])
+        position.extend(range(start, match.start()))
+        start = match.end()
+    kept.append(sentence[start:])
+    position.extend(range(start, len(sentence) + 1))
+    return "".join(kept), position
 
 
 def _sentence_at(text: str, position: int) -> str:
@@ -458,6 +490,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
         # What a covered entity's vendor did afterwards is not what the reporting entity did.
         about_ocr = about_ocr or (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence)))
+        raw_sentence, (sentence, position) = sentence, _without_names(sentence)
         for rule in RULES:
             if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation):
                 continue
@@ -466,11 +499,15 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
             for match in rule.pattern.finditer(sentence):
                 if rule.negation_applies and negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
                     continue
+                if rule.kind == "actions" and _FAILED_TO.search(_clause_before(sentence, match.start())):
+                    continue  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
+                if rule.code == "insider" and _BY_MISTAKE.search(match.group(0)):
+                    continue  # "an employee mistakenly took home documents": an error, not misuse
                 if rule.code == "insider" and not reporter_is_vendor and _SOMEONE_ELSES_STAFF.search(match.group(0)):
                     continue  # a vendor's employee: the vendor rule speaks for it
                 if rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 90):match.start()]):
                     continue  # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened
-                found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + match.start(), offset + match.end())
+                found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + position[match.start()], offset + position[match.end()])
                 break
     vectors = found["vectors"]
     if "ransomware" in vectors:
@@ -482,11 +519,11 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     if "stolen_device" in vectors:
         vectors.pop("lost_device", None)  # "the missing laptop" of a theft
         paper_sentence = _sentence_at(text, vectors["paper_theft"].start) if "paper_theft" in vectors else ""
-        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not re.search(r"\bpaper", paper_sentence, re.I):
+        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not _PHYSICAL_PAPER.search(paper_sentence):
             vectors.pop("paper_theft")  # "a hard drive containing patient records was stolen"
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
-    _gate_by_hhs_columns(vectors, breach_types, locations)
+    _gate_by_hhs_columns(text, vectors, breach_types, locations)
     _from_hhs_columns(text, vectors, breach_types, locations)
     if "improper_disposal" in breach_types and "improper_disposal" not in vectors:
         disposal = _unnegated(_DISPOSAL_WORDS, text)
@@ -514,15 +551,18 @@ def _unnegated(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     return None
 
 
-def _gate_by_hhs_columns(vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
-    """A device is lost or stolen only in a report of a loss or theft, and paper stolen only where HHS lists paper."""
+def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
+    """A device is lost or stolen only in a report of a loss or theft, and paper stolen only in a report of a
+    theft where HHS lists paper or the summary's words can only mean paper ("a laptop and paper charts")."""
     if not breach_types and not locations:
         return
     for code in ("lost_device", "stolen_device"):
         if code in vectors and not {"loss", "theft", "other", "unknown"} & set(breach_types):
             vectors.pop(code)
-    if "paper_theft" in vectors and not ({"theft"} & set(breach_types) and {"paper_films", "other"} & set(locations)):
-        vectors.pop("paper_theft")
+    if "paper_theft" in vectors and not ({"theft"} & set(breach_types) and (
+        {"paper_films", "other"} & set(locations) or _PHYSICAL_PAPER.search(_sentence_at(text, vectors["paper_theft"].start))
+    )):
+        vectors.pop("paper_theft")  # HHS lists no paper, and the summary names no paper either
 
 
 _THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\w*|\bbroke\s+into\b|\bbreak-?\s?ins?\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b", re.I)
