@@ -202,6 +202,9 @@ def test_shapes_read_in_session_8(text, types, locations, expected):
         (OPENING + "two former employees logged in after termination of their employment and viewed 300 records.", ("unauthorized_access_disclosure",), "actions", "staff_sanctioned"),
         # What the entity failed to do, it did not do.
         (OPENING + "a laptop was stolen. OCR's investigation found that the CE failed to implement a mechanism to encrypt its laptops.", ("theft",), "actions", "encryption"),
+        # A sentence of what was done afterwards tells no vector, though it names employees and identity theft.
+        (OPENING + "a hacker entered its server. Before OCR's review, the CE reset passwords, retrained all of its employees, and offered free identity theft protection.",
+         ("hacking_it_incident",), "vectors", "insider"),
         # A company's name is not a data type.
         ("The covered entity (CE), Lakeview Insurance Company, reported that the PHI involved included names and addresses.", ("hacking_it_incident",), "data_types", "health_insurance"),
     ],

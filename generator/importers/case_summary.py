@@ -369,6 +369,8 @@ _REMEDIATION = re.compile(
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
+_AMENDS = re.compile(r"\bre-?trained\b|\b(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary)\b", re.I)
+"""Deeds that mark a sentence as told after the breach for its vectors only: such a sentence may still list the data."""
 _BA_INTRO = r"(?:\b(?i:its|their|a|the|the\s+CE['’]s)\s+(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*)?|\b(?i:the)\s+BA\s*),\s+"
 _LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.[\w&'’/-]+)*\.?|[a-z]+[A-Z][\w-]*)"
@@ -454,9 +456,9 @@ def _sentence_about_ocr(sentence: str) -> bool:
     return bool(_ABOUT_OCR.search(sentence))
 
 
-def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -> bool:
+def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool, amends: bool) -> bool:
     if rule.only_in == "incident":
-        return not remediation
+        return not (remediation or amends)
     if rule.only_in == "data":
         return lists_data and not remediation
     if rule.only_in == "deeds":
@@ -488,11 +490,12 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     for offset, sentence in sentences(text):
         lowered = " ".join(sentence.lower().split())
         about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
+        amends = bool(_AMENDS.search(sentence))
         # What a covered entity's vendor did afterwards is not what the reporting entity did.
         about_ocr = about_ocr or (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence)))
         raw_sentence, (sentence, position) = sentence, _without_names(sentence)
         for rule in RULES:
-            if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation):
+            if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation, amends):
                 continue
             if rule.trigger is not None and not any(piece in lowered for piece in rule.trigger):
                 continue
