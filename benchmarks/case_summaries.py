@@ -120,7 +120,8 @@ def main() -> int:
         ("Set 10 (measured once blind, vectors' recall 88.9%; then used to refine the rules)", LABELS / "set10.yaml", 10),
         ("Set 11 (the final set of session 6: measured once blind, vectors' recall 84.3%; then used to refine the rules)", LABELS / "set11.yaml", 11),
         ("Set 12 (the final set of session 7: labelled before its rule changes, measured once after them, vectors' recall 85.7%; then used to refine the rules)", LABELS / "set12.yaml", 12),
-        ("Final set (labelled before, measured only after the last change to the rules; never used to change them)", LABELS / "final.yaml", 13),
+        ("Set 13 (labelled before session 8's rule changes, measured once after them, vectors' recall 90.7% (89.4% with the rules before them); then used to refine the rules)", LABELS / "set13.yaml", 13),
+        ("Final set (labelled before, measured only after the last change to the rules; never used to change them)", LABELS / "final.yaml", 14),
     )
     for title, path, number in sets:
         if not path.exists():
