@@ -83,7 +83,8 @@ def test_a_theft_or_loss_hhs_lists_is_read_from_the_summarys_own_words(text, typ
         (OPENING + "an employee accessed the records of 310 patients without a legitimate professional reason.", {"insider"}),
         (OPENING + "a rogue employee copied the PHI of 520 patients onto a thumb drive.", {"insider"}),
         (OPENING + "a billing clerk attempted to upload the PHI of 505 patients to an unauthorized website.", {"insider"}),
-        (OPENING + "an employee of a staffing agency placed at the CE impermissibly accessed the records of 900 patients.", {"third_party_vendor"}),
+        # A vendor's employee who misuses PHI is an insider at a vendor: both facts, as the labellers read it.
+        (OPENING + "an employee of a staffing agency placed at the CE impermissibly accessed the records of 900 patients.", {"third_party_vendor", "insider"}),
         (OPENING + "an error in its member portal allowed users to view the claims of other members, affecting 1,900 individuals.", {"misconfiguration"}),
         (OPENING + "an employee emailed 1,200 plan participants a spreadsheet listing the PHI of every participant.", {"mailing_error"}),
         (OPENING + "a mailing machine put four pages per envelope, sending the PHI of 1,700 members to the wrong homes.", {"mailing_error"}),
@@ -180,6 +181,13 @@ SHAPES_OF_SESSION_8 = [
     (OPENING + "staff placed 40 boxes of old records in a recycling container behind the clinic.", ("improper_disposal",), ("paper_films",), {"improper_disposal"}),
     (OPENING + "it donated a filing cabinet that still held the files of 900 patients.", ("improper_disposal",), ("paper_films",), {"improper_disposal"}),
     (OPENING + "a resident returned patient files found in a desk purchased from a surplus store.", ("loss",), ("paper_films",), {"improper_disposal"}),
+    # Read from set 13's misses.
+    (OPENING + "member numbers of 9,000 members showed through the envelope window.", ("unauthorized_access_disclosure",), ("paper_films",), {"mailing_error"}),
+    (OPENING + "a staff member emailed 400 patients without masking their email addresses.", ("unauthorized_access_disclosure",), ("email",), {"mailing_error"}),
+    (OPENING + "an assistant sent the PHI of 650 patients to an unknown third party.", ("unauthorized_access_disclosure",), ("email",), {"mailing_error"}),
+    (OPENING + "billing records of 3,000 patients were accessible online for six weeks.", ("unauthorized_access_disclosure",), ("network_server",), {"misconfiguration"}),
+    (OPENING + "a former dentist used a patient list to mail postcards telling patients of his new practice.", ("unauthorized_access_disclosure",), ("paper_films",), {"insider"}),
+    (OPENING + "an employee of its business associate (BA) impermissibly accessed the PHI of 1,000 patients.", ("unauthorized_access_disclosure",), ("electronic_medical_record",), {"insider", "third_party_vendor"}),
 ]
 
 
@@ -205,6 +213,20 @@ def test_shapes_read_in_session_8(text, types, locations, expected):
         # A sentence of what was done afterwards tells no vector, though it names employees and identity theft.
         (OPENING + "a hacker entered its server. Before OCR's review, the CE reset passwords, retrained all of its employees, and offered free identity theft protection.",
          ("hacking_it_incident",), "vectors", "insider"),
+        # A vendor the entity sent data to, hired afterwards or contracted with is not where the breach happened.
+        (OPENING + "staff transferred a backup of its billing database over the internet to a business associate using an unsecured method.",
+         ("hacking_it_incident",), "vectors", "third_party_vendor"),
+        ("The covered entity (CE) reported that paper records were left in a dumpster. The CE also hired a new business associate (BA) to shred its records.",
+         ("improper_disposal",), "vectors", "third_party_vendor"),
+        ("Acme Billing, a business associate (BA), reported a ransomware attack. In its mitigation efforts, the BA ended its existing business associate arrangements.",
+         ("hacking_it_incident",), "vectors", "third_party_vendor"),
+        ("OCR found that the CE had not obtained satisfactory assurances that its business associate would safeguard ePHI.", ("hacking_it_incident",), "vectors", "third_party_vendor"),
+        # A password-protected computer stolen is no stolen password; a sentence on training tells no phishing.
+        (OPENING + "a burglar stole a password protected desktop computer.", ("theft",), "vectors", "stolen_credentials"),
+        (OPENING + "ransomware encrypted its server. The CE also trained employees to spot phishing emails.", ("hacking_it_incident",), "vectors", "phishing"),
+        # The items of a list of what the entity failed to do are no deeds.
+        ("OCR's investigation found that the CE failed to:\n• implement policies and procedures to detect security incidents;\n• encrypt its laptops.",
+         ("theft",), "actions", "policies_revised"),
         # A company's name is not a data type.
         ("The covered entity (CE), Lakeview Insurance Company, reported that the PHI involved included names and addresses.", ("hacking_it_incident",), "data_types", "health_insurance"),
     ],

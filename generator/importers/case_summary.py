@@ -153,7 +153,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "system", "internal", "unsecured", "firewall"),
+                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "unsecured", "firewall"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
@@ -168,10 +168,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
-    "misdirected": ("wrong", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
+    "misdirected": ("wrong", "unknown", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
                     "spreadsheet", "recipients", "window", "distributed", "displayed", "revealed", "outside", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
-    "blind-copy": ("blind", "bcc", "concealing"),
+    "blind-copy": ("blind", "bcc", "concealing", "masking", "hiding"),
     "disposal": ("dispos", "discard", "donated", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
     "name": ("name",),
     "address": ("address",),
@@ -225,7 +225,7 @@ RULES: tuple[Rule, ...] = (
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
-          r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?)\b"
+          r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?(?![- ]protect))\b"
           r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"
           r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?(?:unauthorized|outside|third)\s+(?:[\w-]+\s+){0,2}?with\s+(?:\w+\s+)?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
     _rule("vulnerability", "vectors", "software_vulnerability",
@@ -244,7 +244,7 @@ RULES: tuple[Rule, ...] = (
           r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug|changes?)\b|\bsoftware\s+bug\b|\bpublic\s+(?:online\s+)?repository\b|\bGitHub\b"
           r"|\b(?:posted|uploaded)\b[^;]{0,100}?\b(?:to|on)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|available)\s+(?:by|to)\s+the\s+(?:general\s+)?public\b|\b(?:viewable|accessible|visible|available)\s+(?:on|via|through)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,4}?(?:website|web\s?site|portal)\b"
           r"|\baccessible\s+via\b[^;]{0,40}?\bon\s+the\s+internet\b|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?other\s+(?:\w+['’]?\s+){0,2}?(?:accounts?|records?|information|data|PHI|protected\s+health\s+information)\b"
-          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b"
+          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|available|visible|exposed)\s+online\b"
           r"|\b(?:internal|system|systems)\s+(?:error|glitch|malfunction)s?\b|\bunsecured\s+and\s+(?:publicly\s+)?accessible\b|\bleft\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,4}?unsecured\b"
           r"|\baccessible\s+to\s+(?:internet|online|outside)\s+users\b|\bfirewall\b[^;]{0,60}?\b(?:set|configured)\s+to\s+allow\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
@@ -253,7 +253,7 @@ RULES: tuple[Rule, ...] = (
           r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associate|(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting)|staffing\s+agenc(?:y|ie)|(?<=by\s)(?:its\s+|the\s+|an?\s+)?(?:office\s+)?cleaning\s+(?:service|crew|company)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
-          rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
+          rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at|of)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
           rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,100}}?\b(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bremoved\s+(?:\w+\s+){{0,2}}?(?:patient\s+|medical\s+)?(?:files|records|charts|documents)\s+from\b|\bformer\s+{_WORKFORCE}['’]s\s+(?:home|residence|house|apartment|garage|storage\s+unit)\b|\b(?:manager|{_WORKFORCE})\b[^;]{{0,60}}?\busing\s+(?:an?other\s+|other\s+)?(?:\w+['’]?\s+){{0,2}}?(?:passwords|credentials|log-?ins)\b"
@@ -279,11 +279,11 @@ RULES: tuple[Rule, ...] = (
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
-          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing)\s+(?:in|through)\s+the\s+(?:\w+\s+)?windows?\s+of\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
+          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:\w+\s+){0,2}?windows?\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,6}?to\s+(?:an?\s+|the\s+)?(?:wrong|incorrect|unintended)\b"
           r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?|invoices?|bills|EOBs?|packets?)\b[^;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?|protected\s+health\s+information(?:\s+\(PHI\))?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
           r"|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
-          r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b"
+          r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended|unknown)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b|\bnot\s+the\s+intended\s+recipients?\b"
           r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
           r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b|\bintended\s+for\s+(?:an?other|a\s+different)\s+(?:individual|person|patient|member|recipient|customer)s?\b|\bwrong\s+names?\s+to\s+be\b"
           r"|\bpost\s?cards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with|indicating|listed|listing|revealed|revealing)\b|\busing\s+post\s?cards\b"
@@ -293,7 +293,7 @@ RULES: tuple[Rule, ...] = (
           r"|\be-?mailed\s+[\d,]+\s+(?:\w+\s+){0,2}?(?:participants|patients|members|employees|individuals|recipients)\s+an?\s+(?:spreadsheet|list|file)\b|\b(?:spreadsheet|list)\s+(?:[\w()]+\s+){0,6}?for\s+all\s+(?:the\s+)?recipients\b"
           r"|\b(?:attached|sent)\s+to\s+an?\s+(?:group|mass)\s+e-?mail\b|\be-?mail\s+addressed\s+to\s+[\d,]+\s+(?:\w+\s+)?(?:employees|patients|members|recipients|individuals|participants)\b"
           r"|\bpages?\s+per\s+envelope\b|\banother\s+(?:member|patient|individual|person|customer|enrollee)['’]s\s+(?:\w+\s+){0,3}?(?:name|address|information|PHI)\b[^;]{0,40}?\b(?:to\s+appear|appeared|printed|included)\b"),
-    _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+concealing\b", negation_applies=False),
+    _rule("blind-copy", "vectors", "mailing_error", r"\bblind\s+(?:carbon\s+)?copy\b|\bBCC\b|\bwithout\s+(?:concealing|masking|hiding)\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
           r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"
@@ -365,11 +365,11 @@ _HACKING_WORDS = re.compile(
 _REMEDIATION = re.compile(
     r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
-    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|contracted\s+with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
-_AMENDS = re.compile(r"\bre-?trained\b|\b(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary)\b", re.I)
+_AMENDS = re.compile(r"\bre-?trained\b|\b(?:trained|educated)\s+(?:its\s+|all\s+|the\s+)?(?:\w+\s+)?(?:staff|employees|workforce|personnel)\b|\b(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary)\b", re.I)
 """Deeds that mark a sentence as told after the breach for its vectors only: such a sentence may still list the data."""
 _BA_INTRO = r"(?:\b(?i:its|their|a|the|the\s+CE['’]s)\s+(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*)?|\b(?i:the)\s+BA\s*),\s+"
 _LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
@@ -397,19 +397,15 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
 _REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
-_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b", re.I)
-_SOMEONE_ELSES_STAFF = re.compile(
-    r"\b(?:business\s+associate|BA|vendor|(?:sub-?)?contractor|staffing\s+agency)(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:employees?|staff|workforce|workers?|physicians?)\b"
-    r"|\b(?:employees?|staff(?:\s+members?)?|workforce\s+members?|workers?|physicians?)\s+(?:formerly\s+)?(?:of|at|from|with|affiliated\s+with)\s+(?:its|the|a|an|their)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:business\s+associate|BA|vendor|(?:sub-?)?contractor|staffing\s+agency)",
-    re.I,
-)
+_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))", re.I)
 _PHYSICAL_PAPER = re.compile(r"\bpaper|\bfolders?\b|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bcharts\b|\bprescription\s+pads\b", re.I)
 """Paper no device could hold: a stolen folder is paper even in a sentence that also names a stolen laptop."""
 _FAILED_TO = re.compile(r"\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b", re.I)
+_ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
+_FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
-    r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|gave|forwarded|shared)\b[^.;]{0,60}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|transferred|uploaded|gave|forwarded|shared)\b[^.;]{0,120}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
     r"|\bwith\s+(?:[\w'’-]+,\s+)?(?:its|a|an)\s+(?:[\w()'’-]+\s+){0,4}$|\brecipients\s+at\s+(?:its|a|an|the)\s+$",
     re.I,
 )
@@ -487,13 +483,20 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     where HHS lists paper, and a business associate reporting its own breach is not a vendor's breach."""
     found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
     reporter_is_vendor = _reporter_is_business_associate(text, entity_type)
+    listing_failures = False
     for offset, sentence in sentences(text):
         lowered = " ".join(sentence.lower().split())
         about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
         amends = bool(_AMENDS.search(sentence))
-        # What a covered entity's vendor did afterwards is not what the reporting entity did.
-        about_ocr = about_ocr or (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence)))
-        raw_sentence, (sentence, position) = sentence, _without_names(sentence)
+        # "OCR found that the CE failed to: • implement policies ...": the list's items are failures, not deeds.
+        bullet = bool(re.match(r"\s*[•\u2022-]", sentence))
+        listing_failures = (listing_failures and bullet) or bool(_FAILURES_FOLLOW.search(sentence))
+        # Not what the reporting entity did: its vendor's deeds, or a list of its failures.
+        not_a_deed = (
+            (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence))) or (listing_failures and bullet)
+        )
+        about_ocr = about_ocr or not_a_deed
+        sentence, position = _without_names(sentence)
         for rule in RULES:
             if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation, amends):
                 continue
@@ -506,9 +509,9 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
                     continue  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
                 if rule.code == "insider" and _BY_MISTAKE.search(match.group(0)):
                     continue  # "an employee mistakenly took home documents": an error, not misuse
-                if rule.code == "insider" and not reporter_is_vendor and _SOMEONE_ELSES_STAFF.search(match.group(0)):
-                    continue  # a vendor's employee: the vendor rule speaks for it
-                if rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 90):match.start()]):
+                if rule.code == "third_party_vendor" and _ABOUT_AGREEMENTS.search(sentence):
+                    continue  # "satisfactory assurances that its business associate would safeguard PHI": the contract, not the breach
+                if rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 150):match.start()]):
                     continue  # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened
                 found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + position[match.start()], offset + position[match.end()])
                 break
