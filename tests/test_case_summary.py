@@ -188,6 +188,16 @@ SHAPES_OF_SESSION_8 = [
     (OPENING + "billing records of 3,000 patients were accessible online for six weeks.", ("unauthorized_access_disclosure",), ("network_server",), {"misconfiguration"}),
     (OPENING + "a former dentist used a patient list to mail postcards telling patients of his new practice.", ("unauthorized_access_disclosure",), ("paper_films",), {"insider"}),
     (OPENING + "an employee of its business associate (BA) impermissibly accessed the PHI of 1,000 patients.", ("unauthorized_access_disclosure",), ("electronic_medical_record",), {"insider", "third_party_vendor"}),
+    # Read from set 14's misses.
+    (OPENING + "staff emailed 1,600 patients without using the blind-copy function.", ("unauthorized_access_disclosure",), ("email",), {"mailing_error"}),
+    (OPENING + "the PHI of 2,400 members was inadvertently posted on its public-facing website.", ("unauthorized_access_disclosure",), ("network_server",), {"misconfiguration"}),
+    (OPENING + "a developer posted code with a folder of 500 patient records on an open source online forum.", ("unauthorized_access_disclosure",), ("other",), {"misconfiguration"}),
+    (OPENING + "an employee mislabeled envelopes holding survey forms mailed to 860 patients.", ("unauthorized_access_disclosure",), ("paper_films",), {"mailing_error"}),
+    (OPENING + "a print run produced letters with incorrect addresses for 36,000 members.", ("unauthorized_access_disclosure",), ("paper_films",), {"mailing_error"}),
+    (OPENING + "it discovered unauthorized access to its web payment portal, affecting 9,000 patients.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+    (OPENING + "boxes of charts were left outside on a curb on trash day.", ("improper_disposal",), ("paper_films",), {"improper_disposal"}),
+    # A typo in "business associate" still names the vendor where the breach happened.
+    (OPENING + "its business associated (BA) was the victim of a ransomware attack.", ("hacking_it_incident",), ("network_server",), {"ransomware", "third_party_vendor"}),
 ]
 
 
@@ -221,6 +231,9 @@ def test_shapes_read_in_session_8(text, types, locations, expected):
         ("Acme Billing, a business associate (BA), reported a ransomware attack. In its mitigation efforts, the BA ended its existing business associate arrangements.",
          ("hacking_it_incident",), "vectors", "third_party_vendor"),
         ("OCR found that the CE had not obtained satisfactory assurances that its business associate would safeguard ePHI.", ("hacking_it_incident",), "vectors", "third_party_vendor"),
+        # "(BA)" restates the vendor the entity sent mail to; a vendor picked afterwards is no vector.
+        (OPENING + "a clerk sent an unsecured email to a business associate (BA) containing the PHI of 700 patients.", ("unauthorized_access_disclosure",), "vectors", "third_party_vendor"),
+        (OPENING + "ransomware encrypted its files. The CE began selecting a cloud-based vendor to replace its system.", ("hacking_it_incident",), "vectors", "third_party_vendor"),
         # A password-protected computer stolen is no stolen password; a sentence on training tells no phishing.
         (OPENING + "a burglar stole a password protected desktop computer.", ("theft",), "vectors", "stolen_credentials"),
         (OPENING + "ransomware encrypted its server. The CE also trained employees to spot phishing emails.", ("hacking_it_incident",), "vectors", "phishing"),
