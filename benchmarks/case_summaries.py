@@ -98,6 +98,27 @@ def _evaluate(labels: list[dict], reports: dict, show: str | None) -> list[str]:
     return failing
 
 
+def _corrected(labels: list[dict], judged: list[dict]) -> list[dict]:
+    """The labels with each vector a second reader judged set as judged."""
+    verdicts = {entry["key"]: entry["vectors"] for entry in judged}
+    corrected = []
+    for entry in labels:
+        vectors = set(entry["vectors"])
+        for code, present in verdicts.get(entry["key"], {}).items():
+            (vectors.add if present else vectors.discard)(code)
+        corrected.append({**entry, "vectors": sorted(vectors)})
+    return corrected
+
+
+def _vector_figures(labels: list[dict], reports: dict) -> str:
+    right = found = labelled = 0
+    for entry in labels:
+        row = reports[entry["key"]]
+        expected, got = set(entry["vectors"]), set(extract(row.description, row.types, row.locations, row.entity_type).vectors)
+        right, found, labelled = right + len(expected & got), found + len(got), labelled + len(expected)
+    return f"precision {_ratio(right, found)}, recall {_ratio(right, labelled)} ({right} right of {found} found, {labelled} labelled)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", metavar="CODE", help="list the misses and false hits of one code")
@@ -137,6 +158,11 @@ def main() -> int:
             continue
         print(f"## {title}: {len(labels)} summaries ({path.name}); corpus: {len(reports):,} summarised archived reports\n")
         failing += [f"{path.name}: {problem}" for problem in _evaluate(labels, reports, None)]
+        second = path.with_name(path.stem + ".second_reader.yaml")
+        if second.exists():
+            judged = yaml.safe_load(second.read_text(encoding="utf-8"))
+            print(f"Vectors against the labels as a second reader corrected them ({len(judged)} disagreements judged, {second.name}): "
+                  f"{_vector_figures(_corrected(labels, judged), reports)}; as first read: {_vector_figures(labels, reports)}\n")
     if args.show:
         return 0
 
