@@ -160,7 +160,11 @@ def main() -> int:
         failing += [f"{path.name}: {problem}" for problem in _evaluate(labels, reports, None)]
         second = path.with_name(path.stem + ".second_reader.yaml")
         if second.exists():
-            judged = yaml.safe_load(second.read_text(encoding="utf-8"))
+            judged = yaml.safe_load(second.read_text(encoding="utf-8")) or []
+            strangers = {entry["key"] for entry in judged} - {entry["key"] for entry in labels}
+            if strangers:
+                print(f"{second.name} judges reports {path.name} does not hold: {sorted(strangers)[:3]}", file=sys.stderr)
+                return 1
             print(f"Vectors against the labels as a second reader corrected them ({len(judged)} disagreements judged, {second.name}): "
                   f"{_vector_figures(_corrected(labels, judged), reports)}; as first read: {_vector_figures(labels, reports)}\n")
     if args.show:

@@ -172,7 +172,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
                     "spreadsheet", "recipients", "window", "distributed", "displayed", "revealed", "outside", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
     "blind-copy": ("blind", "bcc", "concealing", "masking", "hiding"),
-    "disposal": ("dispos", "discard", "donated", "curb", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
+    "disposal": ("dispos", "discard", "donated", "curb", "purchased", "bought", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
     "name": ("name",),
     "address": ("address",),
     "date-of-birth": ("birth", "dob"),
@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?(?![- ]protect))\b"
           r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"
-          r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?(?:unauthorized|outside|third)\s+(?:[\w-]+\s+){0,2}?with\s+(?:\w+\s+)?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
+          r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?unauthorized\s+(?:[\w-]+\s+){0,2}?with\s+(?:\w+\s+)?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
     _rule("vulnerability", "vectors", "software_vulnerability",
           r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
           r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"
@@ -239,13 +239,13 @@ RULES: tuple[Rule, ...] = (
           r"|\bviewable\s+(?:by|to)\s+(?:others|other\s+(?:users|members|patients|customers))\b|\ballowed\s+(?:some\s+)?(?:users|members|patients|customers|individuals)\s+to\s+(?:view|see|access)\b"
           r"|\bpublished\b[^;]{0,80}?\bon\s+the\s+(?:public\s+)?internet\b|\bleft\s+(?:\w+\s+){0,3}?vulnerable\s+to\s+access\b|\bleft\b[^;]{0,120}?\bunsecured\s+(?:via|on|over)\s+the\s+internet\b|\bopen\s+(?:RDP\s+)?ports?\b"
           r"|\bexposed\b[^;]{0,120}?\b(?:via|on|through)\s+(?:its|their|a|the)\s+(?:public\s+)?(?:website|web\s?site|portal)\b|\bcould\s+be\s+viewed\s+online\b|\bviewable\s+(?:online|on\s+(?:several\s+|the\s+|its\s+|a\s+)?(?:\w+\s+)?websites?)\b"
-          r"|\bprogram+ing\s+error\b|(?<!notice\s)(?<!notices\s)(?<!notification\s)\b(?:was|were)\s+(?:\w+\s+)?posted\s+(?:on|to)\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:websites?|web\s?sites?|internet)\b|\bposted\b[^;]{0,80}?\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:online|internet|public)\s+(?:forum|message\s+board|repository)\b|\baccessible\s+on\s+(?:an?|the)\s+(?:[\w()]+\s+){0,5}?(?:internet|web)\s+site\b|\ballowed\s+(?:an?other|other)\s+(?:\w+\s+){0,2}?to\s+(?:inadvertently\s+)?(?:download|view|access)\b|\bposted\s+(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|records|information|data|files?|documents?)\b(?!\s+(?:about|regarding|on\s+the\s+(?:breach|incident)))[^;]{0,120}?\b(?:on|to)\s+(?:a|the|its|their)\s+(?:public\s+)?(?:website|web\s?site|portal|internet)\b"
+          r"|\bprogram+ing\s+error\b|(?<!notice\s)(?<!notices\s)(?<!notification\s)\b(?:was|were)\s+(?:\w+\s+)?posted\s+(?:on|to)\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:websites?|web\s?sites?|internet)\b|\bposted\s+(?:\w+\s+){0,3}?(?:code|files?|records?|director(?:y|ies)|data|information|PHI|documents?)\b[^;]{0,60}?\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:online|internet|public)\s+(?:forum|message\s+board|repository)\b|\baccessible\s+on\s+(?:an?|the)\s+(?:[\w()]+\s+){0,5}?(?:internet|web)\s+site\b|\ballowed\s+(?:an?other|other)\s+(?:\w+\s+){0,2}?to\s+(?:inadvertently\s+)?(?:download|view|access)\b|\bposted\s+(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|records|information|data|files?|documents?)\b(?!\s+(?:about|regarding|on\s+the\s+(?:breach|incident)))[^;]{0,120}?\b(?:on|to)\s+(?:a|the|its|their)\s+(?:public\s+)?(?:website|web\s?site|portal|internet)\b"
           r"|\bpublicly\s+(?:accessible|available|viewable|exposed|visible)\b|\baccessible\s+(?:to\s+(?:the\s+public|anyone)|(?:via|on|through|from)\s+the\s+internet)\b"
           r"|\bindexed\s+by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:internet\s+)?search\s+engines?\b|\b(?:coding|programming|software)\s+(?:error|glitch|issue|bug|changes?)\b|\bsoftware\s+bug\b|\bpublic\s+(?:online\s+)?repository\b|\bGitHub\b"
           r"|\b(?:posted|uploaded)\b[^;]{0,100}?\b(?:to|on)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|available)\s+(?:by|to)\s+the\s+(?:general\s+)?public\b|\b(?:viewable|accessible|visible|available)\s+(?:on|via|through)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,4}?(?:website|web\s?site|portal)\b"
           r"|\baccessible\s+via\b[^;]{0,40}?\bon\s+the\s+internet\b|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?other\s+(?:\w+['’]?\s+){0,2}?(?:accounts?|records?|information|data|PHI|protected\s+health\s+information)\b"
-          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|available|visible|exposed)\s+online\b"
-          r"|\b(?:internal|system|systems)\s+(?:error|glitch|malfunction)s?\b|\bunsecured\s+and\s+(?:publicly\s+)?accessible\b|\bleft\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,4}?unsecured\b"
+          r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|exposed)\s+online\b"
+          r"|\b(?:internal|system|systems)\s+(?:error|glitch|malfunction)s?\b|\bunsecured\s+and\s+(?:publicly\s+)?accessible\b|\bleft\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:systems?|servers?|databases?|storage|websites?|portals?|buckets?|folders?|directory|directories|drives?)\s+unsecured\b"
           r"|\baccessible\s+to\s+(?:internet|online|outside)\s+users\b|\bfirewall\b[^;]{0,60}?\b(?:set|configured)\s+to\s+allow\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
@@ -254,9 +254,9 @@ RULES: tuple[Rule, ...] = (
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at|of)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
-          rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,100}}?\b(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bremoved\s+(?:\w+\s+){{0,2}}?(?:patient\s+|medical\s+)?(?:files|records|charts|documents)\s+from\b|\bformer\s+{_WORKFORCE}['’]s\s+(?:home|residence|house|apartment|garage|storage\s+unit)\b|\b(?:manager|{_WORKFORCE})\b[^;]{{0,60}}?\busing\s+(?:an?other\s+|other\s+)?(?:\w+['’]?\s+){{0,2}}?(?:passwords|credentials|log-?ins)\b"
+          rf"|\b{_WORKFORCE}\b(?!['’])[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
+          rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:\w+\s+)?(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bremoved\s+(?:\w+\s+){{0,2}}?(?:patient\s+|medical\s+)?(?:files|records|charts|documents)\s+from\b|\bformer\s+{_WORKFORCE}['’]s\s+(?:home|residence|house|apartment|garage|storage\s+unit)\b|\b(?:manager|{_WORKFORCE})\b[^;]{{0,60}}?\b(?:was|were)\s+using\s+(?:an?other\s+|other\s+)?(?:\w+\s+)?\w+['’]s?\s+(?:passwords|credentials|log-?ins)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|sending|used|forwarded|provided|acquired|disclosed|submitted|shared)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+(?:(?:the\s+)?patients?['’]?\s+)?authori[sz]ation\b|\bpersonal\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
           rf"|\b{_WORKFORCE}\b[^;]{{0,200}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a|an)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
@@ -273,27 +273,28 @@ RULES: tuple[Rule, ...] = (
     _rule("stolen-device", "vectors", "stolen_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|been)\s+(?:\w+\s+){{0,2}}?(?<!lost\sor\s)(?<!lost,\s)stolen\b|\b(?:stole|theft\s+of|(?<!lost\sor\s)(?<!lost,\s)stolen)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){{0,6}}?{_DEVICE}\b"),
     _rule("stolen-with", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,40}}?\bremoved\b[^;]{{0,60}}?\bwithout\s+(?:its|their|the\s+\w+['’]s)?\s*(?:consent|authori[sz]ation|permission)\b|\bstolen\s+with\s+(?:an?\s+|the\s+)?(?:\w+\s+){{0,3}}?{_DEVICE}\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b[^;]{{0,30}}?\b{_DEVICE}\b"),
-    _rule("taken-from", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,120}}?\b(?:was|were)\s+(?:\w+\s+)?(?:taken|removed)\s+from\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+['’]?s?\s+){{0,3}}?(?:office|building|facility|room|vehicle|car|truck|home|residence|premises|clinic|locker)\b"),
+    _rule("taken-from", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,120}}?\b(?:was|were)\s+(?:(?!never\b|not\b)\w+\s+)?(?:taken|removed)\s+from\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+['’]?s?\s+){{0,3}}?(?:office|building|facility|room|vehicle|car|truck|home|residence|premises|clinic|locker)\b(?![^;]{{0,80}}?\b(?:recycl|dispos|destr|shred|sent\s+to))"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
-          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\bmis-?label(?:ed|led|ing)\s+(?:\w+\s+)?(?:envelopes?|mail|letters?|mailings?|packages?)\b|\bwith\s+(?:the\s+)?(?:incorrect|wrong)\s+(?:mailing\s+)?address(?:es)?\b|\bsee\s+(?:the\s+)?other\s+recipients?['’]?s?\s+e-?mail\s+addresses\b|\bto\s+an?\s+(?:\w+\s+)?e-?mail\s+address\s+outside\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:\w+\s+){0,2}?windows?\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
+          r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\bmis-?label(?:ed|led|ing)\s+(?:\w+\s+)?(?:envelopes?|mail|letters?|mailings?|packages?)\b|\bwith\s+(?:the\s+)?(?:incorrect|wrong)\s+(?:mailing\s+)?address(?:es)?\b|\bsee\s+(?:the\s+)?other\s+recipients?['’]?s?\s+e-?mail\s+addresses\b|\bto\s+an\s+e-?mail\s+address\s+outside\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:(?:envelope['’]?s?|address|addressee|clear|mailing|glassine)\s+){1,2}windows?\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:\w+\s+)?windows?\s+of\s+(?:the\s+)?(?:\w+\s+)?envelopes?\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
           r"|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,6}?to\s+(?:an?\s+|the\s+)?(?:wrong|incorrect|unintended)\b"
           r"|\b(?:letters?|mailings?|envelopes?|statements?|notices?|cards?|faxes|postcards?|explanations?\s+of\s+benefits|pages?|invoices?|bills|EOBs?|packets?)\b[^;]{0,80}?\b(?:contained|containing|included|belong\w*\s+to)\s+(?:the\s+)?(?:(?:PHI|information|names?|protected\s+health\s+information(?:\s+\(PHI\))?)\s+(?:of|for|belonging\s+to)\s+)?(?:another|other|a\s+different)\b"
           r"|\b(?:visible|seen)\s+(?:to|by)\s+(?:all|the\s+other|other|each\s+other)\b|\bmail(?:ing)?[- ]merge\b"
-          r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended|unknown)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b|\bnot\s+the\s+intended\s+recipients?\b"
+          r"|\b(?:mailed|sent|faxed|e-?mailed|delivered|disclosed|provided)\b[^;]{0,140}?\bto\s+(?:an?\s+)?(?:unauthorized|unintended)\s+(?:individuals?|persons?|recipients?|third[- ]part(?:y|ies)|part(?:y|ies)|entit(?:y|ies))\b|\bnot\s+the\s+intended\s+recipients?\b"
+          r"|\b(?:mailed|sent|faxed|e-?mailed)\s+(?:\w+\s+){0,8}?to\s+an\s+unknown\s+(?:individual|person|recipient|third\s+party|party)\b"
           r"|\bto\s+(?:[\w,]+['’]?\s+){0,3}?(?:incorrect|wrong|former|old|outdated|previous)\s+(?:mailing\s+)?address(?:es)?\b|\bmismatched\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:a|the)\s+mailing\b"
           r"|\bintended\s+for\b[^;]{0,80}?\bto\s+(?:an?other|a\s+different|the\s+wrong)\b|\bprint(?:ing)?\s+error\b|\bintended\s+for\s+(?:an?other|a\s+different)\s+(?:individual|person|patient|member|recipient|customer)s?\b|\bwrong\s+names?\s+to\s+be\b"
           r"|\bpost\s?cards?\b[^;]{0,80}?\b(?:included|including|contained|containing|displayed|showing|with|indicating|listed|listing|revealed|revealing)\b|\busing\s+post\s?cards\b"
-          r"|\b(?:failed\s+to\s+(?:mask|hide|conceal)|exposed|showed|displayed|revealed)\s+(?:the\s+|all\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\b"
+          r"|\b(?:failed\s+to\s+(?:mask|hide|conceal)|exposed|showed|displayed)\s+(?:the\s+|all\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\b"
           r"|\bto\s+the\s+wrong\s+(?:subscribers?|customers?|clients?|employers?|members?|recipients?|patients?|individuals?|persons?|people|parents?|guardians?)\b"
           r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|accidently|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded|distributed)\b|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,4}?to\s+(?:an?other|the\s+wrong)\s+(?:patient|member|individual|person|recipient|customer|enrollee)s?\b|\b(?:e-?mail|letter|mailing|envelope|fax)\w*\b[^;]{0,160}?\b(?:inadvertently|mistakenly|accidentally|erroneously)\s+(?:attached|included|enclosed)\b|\bnot\s+intended\s+to\s+receive\b|\b(?:erroneously|mistakenly|incorrectly)\s+printed\b[^;]{0,80}?\b(?:mailed|sent)\b|\bmailed\b[^;]{0,120}?\b(?:inadvertently|mistakenly|erroneously)\s+(?:disclosed|exposed|revealed)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"
           r"|\be-?mailed\s+[\d,]+\s+(?:\w+\s+){0,2}?(?:participants|patients|members|employees|individuals|recipients)\s+an?\s+(?:spreadsheet|list|file)\b|\b(?:spreadsheet|list)\s+(?:[\w()]+\s+){0,6}?for\s+all\s+(?:the\s+)?recipients\b"
           r"|\b(?:attached|sent)\s+to\s+an?\s+(?:group|mass)\s+e-?mail\b|\be-?mail\s+addressed\s+to\s+[\d,]+\s+(?:\w+\s+)?(?:employees|patients|members|recipients|individuals|participants)\b"
           r"|\bpages?\s+per\s+envelope\b|\banother\s+(?:member|patient|individual|person|customer|enrollee)['’]s\s+(?:\w+\s+){0,3}?(?:name|address|information|PHI)\b[^;]{0,40}?\b(?:to\s+appear|appeared|printed|included)\b"),
-    _rule("blind-copy", "vectors", "mailing_error", r"\bblind[\s-]+(?:carbon[\s-]+)?copy\b|\bBCC\b|\bwithout\s+(?:concealing|masking|hiding)\b", negation_applies=False),
+    _rule("blind-copy", "vectors", "mailing_error", r"\bblind[\s-]+(?:carbon[\s-]+)?copy\b|\bBCC\b|\bwithout\s+concealing\b|\bwithout\s+(?:masking|hiding)\s+(?:the\s+|their\s+)?(?:recipients['’]?\s+)?(?:e-?mail\s+)?(?:addresses|recipients)\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
           r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"
@@ -365,12 +366,15 @@ _HACKING_WORDS = re.compile(
 _REMEDIATION = re.compile(
     r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
-    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|contracted\s+with|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?:implemented|improved|strengthened|enhanced|revised)\b",
+    r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?-i:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
-_AMENDS = re.compile(r"\bre-?trained\b|\b(?:trained|educated)\s+(?:its\s+|all\s+|the\s+)?(?:\w+\s+)?(?:staff|employees|workforce|personnel)\b|\b(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary)\b", re.I)
-"""Deeds that mark a sentence as told after the breach for its vectors only: such a sentence may still list the data."""
+_AMENDS = re.compile(r"(?:,|\band|\bCE|\bBA|\bit|\bthey|\balso)\s+(?:also\s+)?(?:re-?trained|trained|educated|(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary))\b", re.I)
+"""The entity's deeds after the breach, within a sentence: no vector is read after them ("..., and the CE retrained
+its staff on phishing"), though the sentence may still tell one before them, or list the data."""
+_BREACHED_AFTER = re.compile(r"\b(?:experienced|suffered|(?:was|were)\s+(?:then\s+|later\s+)?(?:hacked|breached|attacked|compromised|the\s+victim)|whose\s+\w+\s+(?:was|were)\s+(?:then\s+|later\s+)?(?:hacked|breached|compromised))\b", re.I)
+"""A vendor that received the data and then was breached is where the breach happened after all."""
 _BA_INTRO = r"(?:\b(?i:its|their|a|the|the\s+CE['’]s)\s+(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*)?|\b(?i:the)\s+BA\s*),\s+"
 _LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.[\w&'’/-]+)*\.?|[a-z]+[A-Z][\w-]*)"
@@ -397,12 +401,15 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
 _REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
-_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?|(?-i:BAs?))\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))", re.I)
-_PHYSICAL_PAPER = re.compile(r"\bpaper|\bfolders?\b|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bcharts\b|\bprescription\s+pads\b", re.I)
+_VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))|\bits\s+(?-i:BA)\b(?!\s+(?:agreements?|contracts?))", re.I)
+_PHYSICAL_PAPER = re.compile(r"\bpaper|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bprescription\s+pads\b|\bsuper-?bills\b", re.I)
 """Paper no device could hold: a stolen folder is paper even in a sentence that also names a stolen laptop."""
-_FAILED_TO = re.compile(r"\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b", re.I)
+_FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b)(?:(?!\b(?:was|were|is|are|has|had)\b)[^,;])*$", re.I)
+"""A deed the entity failed to do, up to the deed: "failed to implement a mechanism to encrypt", not "the employee
+who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
 _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
+_LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
     r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|transferred|uploaded|gave|forwarded|shared)\b[^.;]{0,120}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
@@ -452,9 +459,9 @@ def _sentence_about_ocr(sentence: str) -> bool:
     return bool(_ABOUT_OCR.search(sentence))
 
 
-def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool, amends: bool) -> bool:
+def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -> bool:
     if rule.only_in == "incident":
-        return not (remediation or amends)
+        return not remediation
     if rule.only_in == "data":
         return lists_data and not remediation
     if rule.only_in == "deeds":
@@ -487,9 +494,9 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     for offset, sentence in sentences(text):
         lowered = " ".join(sentence.lower().split())
         about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
-        amends = bool(_AMENDS.search(sentence))
-        # "OCR found that the CE failed to: • implement policies ...": the list's items are failures, not deeds.
-        bullet = bool(re.match(r"\s*[•\u2022-]", sentence))
+        # "OCR found that the CE failed to: • implement policies ...": the list's items are failures, not deeds,
+        # until a line that is no item ("As corrective action, the CE: ...") starts another list.
+        bullet = bool(re.match(r"[ ]*(?:[•-]|\t)", sentence)) and not re.search(r"\n[ \t]*[^\s•-]", sentence.rstrip())
         listing_failures = (listing_failures and bullet) or bool(_FAILURES_FOLLOW.search(sentence))
         # Not what the reporting entity did: its vendor's deeds, or a list of its failures.
         not_a_deed = (
@@ -497,21 +504,28 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         )
         about_ocr = about_ocr or not_a_deed
         sentence, position = _without_names(sentence)
+        amends = _AMENDS.search(sentence)
         for rule in RULES:
-            if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation, amends):
+            if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation):
                 continue
             if rule.trigger is not None and not any(piece in lowered for piece in rule.trigger):
                 continue
             for match in rule.pattern.finditer(sentence):
                 if rule.negation_applies and negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
                     continue
+                if rule.kind == "vectors" and amends and match.start() > amends.start():
+                    continue  # "..., and the CE retrained its staff on phishing": told of what was done afterwards
                 if rule.kind == "actions" and _FAILED_TO.search(_clause_before(sentence, match.start())):
                     continue  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
-                if rule.code == "insider" and _BY_MISTAKE.search(match.group(0)):
+                if rule.code == "software_vulnerability" and match.group(0).lower().startswith(("vulnerab", "software", "security")) and _LOOKED_FOR.search(sentence[:match.start()]):
+                    continue  # "scans to identify security vulnerabilities": flaws looked for, not one exploited
+                if rule.code == "insider" and _BY_MISTAKE.search(match.group(0)[-40:]):
                     continue  # "an employee mistakenly took home documents": an error, not misuse
-                if rule.code == "third_party_vendor" and _ABOUT_AGREEMENTS.search(sentence):
+                agreements = _ABOUT_AGREEMENTS.search(sentence) if rule.code == "third_party_vendor" else None
+                if agreements and match.start() > agreements.start():
                     continue  # "satisfactory assurances that its business associate would safeguard PHI": the contract, not the breach
-                if rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 150):match.start()]):
+                if (rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 150):match.start()])
+                        and not _BREACHED_AFTER.search(sentence[match.end():match.end() + 120])):
                     continue  # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened
                 found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + position[match.start()], offset + position[match.end()])
                 break
@@ -525,7 +539,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     if "stolen_device" in vectors:
         vectors.pop("lost_device", None)  # "the missing laptop" of a theft
         paper_sentence = _sentence_at(text, vectors["paper_theft"].start) if "paper_theft" in vectors else ""
-        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not _PHYSICAL_PAPER.search(paper_sentence):
+        physical = _PHYSICAL_PAPER.search(paper_sentence) or ("paper_films" in locations and re.search(r"\bfolders?\b|\bcharts\b", paper_sentence, re.I))
+        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not physical:
             vectors.pop("paper_theft")  # "a hard drive containing patient records was stolen"
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
