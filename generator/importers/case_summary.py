@@ -153,12 +153,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "unsecured", "firewall"),
+                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
     "insider": ("snoop", "personal", "gain", "new ", "identity", "hacked", "illegal", "unauthori", "purpose", "husband", "wife", "spouse", "family", "friend", "relative",
-                "attorney", "rogue", "day of", "to a former", "left the", "user account of", "last day", "still employed", "termination", "departure", "accessing", "viewing", "using", "committ", "continued to access", "personal", "professional", "competit", "reporter", "journalist", "newspaper", "arrested", "prosecution", "indictment", "upload", "prior to", "before", "fraud", "after", "took", "need to know", "acquired", "retained", "kept", "possession",
+                "attorney", "rogue", "day of", "to a former", "left the", "user account of", "last day", "still employed", "termination", "departure", "accessing", "viewing", "using", "committ", "continued to access", "professional", "competit", "reporter", "journalist", "newspaper", "arrested", "prosecution", "indictment", "upload", "prior to", "before", "fraud", "after", "took", "need to know", "acquired", "retained", "kept", "possession",
                 "leaving", "permission", "removed", "residence", "home", "house", "apartment", "garage", "storage unit", "photo", "pictures", "screen", "passwords", "credentials", "log", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored"),
@@ -168,9 +168,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
     "stolen-with": ("stolen with", "removed", "took"),
     "paper-theft": ("stole", "theft"),
-    "misdirected": ("wrong", "unknown", "label", "incorrect", "other recipient", "outside", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "incorrect", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
+    "misdirected": ("wrong", "unknown", "label", "incorrect", "other recipient", "outside", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
-                    "spreadsheet", "recipients", "window", "distributed", "displayed", "revealed", "outside", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
+                    "spreadsheet", "recipients", "window", "distributed", "displayed", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
     "blind-copy": ("blind", "bcc", "concealing", "masking", "hiding"),
     "disposal": ("dispos", "discard", "donated", "curb", "purchased", "bought", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
     "name": ("name",),
@@ -403,7 +403,8 @@ _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?cover
 _REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
 _VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))|\bits\s+(?-i:BA)\b(?!\s+(?:agreements?|contracts?))", re.I)
 _PHYSICAL_PAPER = re.compile(r"\bpaper|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bprescription\s+pads\b|\bsuper-?bills\b", re.I)
-"""Paper no device could hold: a stolen folder is paper even in a sentence that also names a stolen laptop."""
+"""Paper no device could hold: stolen paper is paper even in a sentence that also names a stolen laptop (a folder or
+chart counts only where HHS lists paper: a laptop's folders are files)."""
 _FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b)(?:(?!\b(?:was|were|is|are|has|had)\b)[^,;])*$", re.I)
 """A deed the entity failed to do, up to the deed: "failed to implement a mechanism to encrypt", not "the employee
 who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
@@ -511,22 +512,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
             if rule.trigger is not None and not any(piece in lowered for piece in rule.trigger):
                 continue
             for match in rule.pattern.finditer(sentence):
-                if rule.negation_applies and negated(sentence, match.start(), match.end()) or rule.hedges_count and _hedged(sentence, match.start()):
+                if _set_aside(rule, sentence, match, amends):
                     continue
-                if rule.kind == "vectors" and amends and match.start() > amends.start():
-                    continue  # "..., and the CE retrained its staff on phishing": told of what was done afterwards
-                if rule.kind == "actions" and _FAILED_TO.search(_clause_before(sentence, match.start())):
-                    continue  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
-                if rule.code == "software_vulnerability" and match.group(0).lower().startswith(("vulnerab", "software", "security")) and _LOOKED_FOR.search(sentence[:match.start()]):
-                    continue  # "scans to identify security vulnerabilities": flaws looked for, not one exploited
-                if rule.code == "insider" and _BY_MISTAKE.search(match.group(0)[-40:]):
-                    continue  # "an employee mistakenly took home documents": an error, not misuse
-                agreements = _ABOUT_AGREEMENTS.search(sentence) if rule.code == "third_party_vendor" else None
-                if agreements and match.start() > agreements.start():
-                    continue  # "satisfactory assurances that its business associate would safeguard PHI": the contract, not the breach
-                if (rule.code == "third_party_vendor" and _VENDOR_AS_RECIPIENT.search(sentence[max(0, match.start() - 150):match.start()])
-                        and not _BREACHED_AFTER.search(sentence[match.end():match.end() + 120])):
-                    continue  # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened
                 found[rule.kind][rule.code] = Evidence(rule.kind, rule.code, rule.name, offset + position[match.start()], offset + position[match.end()])
                 break
     vectors = found["vectors"]
@@ -561,6 +548,30 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         business_associate=name,
         evidence=tuple(evidence),
     )
+
+
+def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match[str] | None) -> bool:
+    """Whether a match states nothing about this breach, though its words are there."""
+    start, end, words = match.start(), match.end(), match.group(0)
+    if rule.negation_applies and negated(sentence, start, end) or rule.hedges_count and _hedged(sentence, start):
+        return True
+    if rule.kind == "vectors" and amends and start > amends.start():
+        return True  # "..., and the CE retrained its staff on phishing": told of what was done afterwards
+    if rule.kind == "actions" and _FAILED_TO.search(_clause_before(sentence, start)):
+        return True  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
+    if rule.code == "software_vulnerability":
+        # "scans to identify security vulnerabilities": flaws looked for, not one exploited
+        return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
+    if rule.code == "insider":
+        return bool(_BY_MISTAKE.search(words[-40:]))  # "an employee mistakenly took home documents": an error, not misuse
+    if rule.code == "third_party_vendor":
+        agreements = _ABOUT_AGREEMENTS.search(sentence)
+        if agreements and start > agreements.start():
+            return True  # "satisfactory assurances that its business associate would safeguard PHI": the contract, not the breach
+        # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened,
+        # unless it was breached after it received the data
+        return bool(_VENDOR_AS_RECIPIENT.search(sentence[max(0, start - 150):start]) and not _BREACHED_AFTER.search(sentence[end:end + 120]))
+    return False
 
 
 def _unnegated(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
