@@ -286,6 +286,59 @@ def test_the_review_of_session_8(text, types, locations, expected):
     assert set(facts(text, types, locations).vectors) == expected
 
 
+UAD = ("unauthorized_access_disclosure",)
+SHAPES_OF_SESSION_9 = [
+    # A workforce member's own deed: taken, copied, diverted, or sent or shared "impermissibly".
+    (OPENING + "one of its employees removed the PHI of 640 individuals from its computer systems.", UAD, ("network_server",), {"insider"}),
+    (OPENING + "a former billing clerk downloaded the ePHI of 2,300 members before she resigned.", ("theft",), ("network_server",), {"insider"}),
+    (OPENING + "an employee impermissibly provided a relative with access to a spreadsheet of 410 patients.", UAD, ("email",), {"insider"}),
+    (OPENING + "an employee(s) diverted refunds using the PHI of 95 patients.", UAD, ("other",), {"insider"}),
+    (OPENING + "a member of its board removed a box of intake forms of 830 patients.", UAD, ("paper_films",), {"insider"}),
+    # ... but not a mistake, work taken home, malware opened, or a vendor's staff alone.
+    (OPENING + "an employee took home paper lists of 300 patients to work on and forgot to return them.", UAD, ("paper_films",), set()),
+    (OPENING + "an employee downloaded an infected attachment that let an unknown party in.", ("hacking_it_incident",), ("email",), set()),
+    (OPENING + "an employee of its business associate (BA) impermissibly shared the PHI of 500 members.", UAD, ("other",), {"third_party_vendor"}),
+    (OPENING + "no employee removed or copied any records.", UAD, ("paper_films",), set()),
+    # "In addition" goes on with the sentence before it: the breach here, the remedies there.
+    (OPENING + "an employee sent PHI to a vendor. In addition, the employee also sent the ePHI to his personal email account.", UAD, ("email",), {"insider"}),
+    (OPENING + "a laptop was stolen. In response, the CE retrained its staff. In addition, it now screens every business associate.", ("theft",), ("laptop",), {"stolen_device"}),
+    # Mail and email to the wrong people, in more words.
+    (OPENING + "an employee unintentionally attached the wrong file to an email sent to one patient.", UAD, ("email",), {"mailing_error"}),
+    (OPENING + "a staff member sent a newsletter that let 700 patients see the email addresses of all recipients.", UAD, ("email",), {"mailing_error"}),
+    (OPENING + "it learned of an erroneous mailing of refund letters by its print shop.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "it mistakenly included member numbers in two postcard mailings.", UAD, ("paper_films",), {"mailing_error"}),
+    # Records left behind at a vacated site are disposed of improperly; charts "taken" in a break-in are stolen.
+    (OPENING + "it left patient files unsecured at its former office after moving to a new building.", UAD, ("paper_films",), {"improper_disposal"}),
+    (OPENING + "its office was broken into and patient charts were taken.", ("theft",), ("paper_films",), {"paper_theft"}),
+    (OPENING + "patient charts were taken home by a nurse to finish her notes.", ("theft",), ("paper_films",), set()),
+    # Misconfigured systems in more words; a website that merely faces the public is no fault.
+    (OPENING + "a report was inadvertently uploaded to a public facing website.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "two files became available for public access via the internet.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "its cloud storage was improperly set up and open to anyone.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "a cloud storage bucket lacked appropriate security controls.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "a faulty update to its member portal let users see other members' claims.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "a scheduler was inadvertently given administrative access to the portal of another clinic.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "its public facing telehealth website, run by a contractor of the CE, disclosed PHI.", UAD, ("network_server",), {"third_party_vendor"}),
+    # Vendors in more words, but not the ones that helped afterwards, nor the agreements with them.
+    (OPENING + "an employee of its third-party partner impermissibly accessed the PHI of 700 patients.", UAD, ("electronic_medical_record",), {"insider", "third_party_vendor"}),
+    (OPENING + "hackers entered through an account set up by its technology contractor.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified", "third_party_vendor"}),
+    (OPENING + "hackers entered its server. It was assisted by a third party incident response vendor.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+    (OPENING + "a laptop was stolen. OCR required it to sign business associate agreements with all of its business associates.", ("theft",), ("laptop",), {"stolen_device"}),
+]
+
+
+@pytest.mark.parametrize("text, types, locations, expected", SHAPES_OF_SESSION_9)
+def test_shapes_read_in_session_9(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+def test_a_summary_from_the_covered_entitys_side_names_the_vendor_though_hhs_lists_the_vendor():
+    text = "On May 2, 2013, the covered entity (CE), Lakeside Medicaid Office, discovered that its business associate (BA), Printwell Inc., mailed notices to incorrect addresses."
+    assert set(facts(text, UAD, ("paper_films",), entity_type="business_associate").vectors) == {"mailing_error", "third_party_vendor"}
+    own = "The business associate (BA), Printwell Inc., reported that it mailed notices to incorrect addresses."
+    assert set(facts(own, UAD, ("paper_films",), entity_type="business_associate").vectors) == {"mailing_error"}
+
+
 @pytest.mark.parametrize(
     "text, code",
     [

@@ -153,7 +153,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall"),
+                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall", "set up", "faulty", "lacked", "given", "granted", "assigned", "removed", "disabled", "turned off", "leaving"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
@@ -162,17 +162,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "leaving", "permission", "removed", "residence", "home", "house", "apartment", "garage", "storage unit", "photo", "pictures", "screen", "passwords", "credentials", "log", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored"),
+    "insider-deed": ("impermissib", "improper", "inappropriat", "wrongful", "removed", "took", "copied", "download", "photograph", "diverted", "exfiltrat", "stole", "attempted to upload", "continued to access"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
     "taken-from": ("taken from", "removed from"),
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
     "stolen-with": ("stolen with", "removed", "took"),
-    "paper-theft": ("stole", "theft"),
+    "paper-theft": ("stole", "theft", "taken"),
     "misdirected": ("wrong", "unknown", "label", "incorrect", "other recipient", "outside", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
                     "spreadsheet", "recipients", "window", "distributed", "displayed", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
     "blind-copy": ("blind", "bcc", "concealing", "masking", "hiding"),
-    "disposal": ("dispos", "discard", "donated", "curb", "purchased", "bought", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking"),
+    "disposal": ("dispos", "discard", "donated", "curb", "purchased", "bought", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking", "former", "old ", "previous", "vacated", "prior"),
     "name": ("name",),
     "address": ("address",),
     "date-of-birth": ("birth", "dob"),
@@ -217,6 +218,8 @@ sentences that hold one (benchmarks/case_summaries.py checks that this changes n
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?(?:tele)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages)"
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
+_ACTOR = r"(?:affiliated?\s+providers?|providers?|employees?(?:\(s\))?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|students?|therapists?|clerks?|assistants?|representatives?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|secretar(?:y|ies)|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
+"""Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
@@ -246,11 +249,16 @@ RULES: tuple[Rule, ...] = (
           r"|\baccessible\s+via\b[^;]{0,40}?\bon\s+the\s+internet\b|\baccessible\s+to\s+(?:persons|people|anyone|individuals|users)\s+outside\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:accounts?|records?|information|data)\s+of\s+other\b|\bable\s+to\s+(?:access|view|see)\s+(?:the\s+)?other\s+(?:\w+['’]?\s+){0,2}?(?:accounts?|records?|information|data|PHI|protected\s+health\s+information)\b"
           r"|\b(?:viewable|accessible|available|visible|exposed|searchable)\s+(?:over|on|via|through|to|from)\s+the\s+(?:public\s+)?internet\b|\b(?:viewable|accessible|visible|exposed)\s+online\b"
           r"|\b(?:internal|system|systems)\s+(?:error|glitch|malfunction)s?\b|\bunsecured\s+and\s+(?:publicly\s+)?accessible\b|\bleft\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:systems?|servers?|databases?|storage|websites?|portals?|buckets?|folders?|directory|directories|drives?)\s+unsecured\b"
-          r"|\baccessible\s+to\s+(?:internet|online|outside)\s+users\b|\bfirewall\b[^;]{0,60}?\b(?:set|configured)\s+to\s+allow\b"),
+          r"|\baccessible\s+to\s+(?:internet|online|outside)\s+users\b|\bfirewall\b[^;]{0,60}?\b(?:set|configured)\s+to\s+allow\b"
+          r"|\b(?:uploaded|posted|placed|saved|stored|accessible|available|exposed)\b[^;]{0,60}?\bpublic[- ]facing\s+(?:\w+\s+)?(?:website|web\s?site|server|portal|site|directory|folder)\b|\bavailable\s+for\s+public\s+(?:access|view(?:ing)?)\b|\bpublically\s+(?:accessible|available|viewable|exposed|visible)\b"
+          r"|\b(?:improperly|incorrectly)\s+set\s+up\b|\bset\s+up\s+(?:improperly|incorrectly)\b|\bfaulty\s+(?:software\s+)?(?:update|upgrade|code|programming|setting)s?\b"
+          r"|\b(?:cloud|storage|server|database|bucket|portal|website|system)\b[^;]{0,40}?\blacked\s+(?:the\s+)?(?:appropriate|adequate|proper|sufficient)\s+(?:security|access|password)\b"
+          r"|(?<!who\swas\s)(?<!who\swere\s)\b(?:inadvertently|mistakenly|erroneously)\s+(?:given|granted|assigned)\s+(?:\w+\s+){0,2}?access\b|\b(?:inadvertently|mistakenly|erroneously)\s+(?:removed|disabled|turned\s+off)\s+(?:the\s+)?(?:\w+\s+)?(?:authentication|password\s+protection|security\s+settings?|access\s+controls?)\b"
+          r"|\bleaving\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:forms?|director(?:y|ies)|databases?|servers?|websites?|portals?|folders?|files?)\b[^;]{0,60}?\bunsecured\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
-          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associated?|(?<!\()(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:vendor|service\s+provider|contractor|company|hosting)|staffing\s+agenc(?:y|ie)|(?<=by\s)(?:its\s+|the\s+|an?\s+)?(?:office\s+)?cleaning\s+(?:service|crew|company)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
+          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associated?|(?<!\()(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:(?!incident\b|response\b|forensic|security\b|cyber)[\w-]+\s+){0,2}?(?:vendor|service\s+provider|contractor|company|hosting|agency)|third[- ]party\s+partner|(?:technology|temporary|independent)\s+contractor|staffing\s+agenc(?:y|ie)|(?<=by\s)(?:its\s+|the\s+|an?\s+)?(?:office\s+)?cleaning\s+(?:service|crew|company)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
           rf"\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at|of)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
@@ -266,6 +274,11 @@ RULES: tuple[Rule, ...] = (
           rf"|\bformer\s+{_WORKFORCE}\b[^;]{{0,30}}?\b(?:was|were)\s+in\s+possession\s+of\b|\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:fraud|identity\s+theft)\s+investigation\b"
           rf"|\bleaving\b[^;]{{0,60}}?\bto\s+(?:begin|start)\s+(?:employment|work)\b|\b{_WORKFORCE}\b[^;]{{0,100}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
           rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfound\s+in\s+(?:his|her|their)\s+possession\b|\bin\s+(?:his|her|their)\s+possession\b[^;]{{0,60}}?\bwhile\s+(?:\w+\s+){{0,4}}?{_WORKFORCE}\b[^;]{{0,20}}?\barrested\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bwas\s+being\s+arrested\b[^;]{{0,80}}?\bin\s+(?:his|her|their)\s+possession\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\bto\s+(?:an?\s+|the\s+)?competit(?:or|ors|ing)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bdisclosed\b[^;]{{0,60}}?\bto\s+(?:a|the)\s+(?:news\s+)?(?:reporter|journalist|newspaper)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\b(?:attempted\s+to\s+)?(?:upload(?:ed)?|transferred|sent|e-?mailed|forwarded)\b[^;]{{0,120}}?\bto\s+an?\s+unauthorized\s+(?:website|web\s?site|cloud|account)\b|\b(?:prosecution|indictment)\s+of\s+the\s+(?:former\s+)?{_WORKFORCE}\b|\brogue\s+(?:employee|staff|workforce\s+member|physician|nurse)s?\b|\b{_WORKFORCE}\b[^;]{{0,20}}?\b(?:impermissibly|inappropriately)\s+(?:accessing|viewing|using)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\bafter\s+(?:the\s+)?(?:termination\s+of\s+(?:their|his|her)\s+employment|(?:their|his|her)\s+(?:termination|resignation|departure))\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bon\s+(?:his|her|their)\s+last\s+day\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bon\s+the\s+day\s+of\s+(?:his|her|their)\s+(?:employment\s+)?(?:termination|resignation)\b|\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:sent|e-?mailed|forwarded|gave|disclosed)\b[^;]{{0,80}}?\bto\s+a\s+former\s+(?:employee|staff\s+member|workforce\s+member|co-?worker)\b|\bleft\s+the\s+(?:CE|practice|company|organization)\s+to\s+(?:work|join|conduct|practice|begin|start)\b|\buser\s+account\s+of\s+a\s+former\s+(?:employee|workforce\s+member|staff\s+member)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\bfraudulently\s+(?:\w+\s+)?(?:used|us(?:e|ing)|obtain\w*|access\w*|open\w*|fil\w*)\b|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bwhile\s+still\s+employed\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:committing|committed)\s+(?:\w+\s+)?fraud\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,20}}?\bcontinued\s+to\s+access\b|\b(?:on|to)\s+(?:an?\s+|the\s+)?(?:employee|staff\s+member|workforce\s+member|physician|nurse)['’]s\s+personal\s+(?:laptop|computer|device|phone|e-?mail)|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|viewed|used|disclosed)\b[^;]{{0,120}}?\bwithout\s+(?:a\s+)?(?:\w+\s+)?(?:business|professional|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
+    _rule("insider-deed", "vectors", "insider",
+          rf"\b(?:an?|the|its|one\s+of\s+its|certain|former|two|three|several|\w+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{_ACTOR}\b(?:\s*\([^)]*\))?(?!\s+of\s+(?:its|the|a)\s+(?:business\s+associate|BA|vendor))"
+          rf"(?:\s+(?:of|at|with|from|employed\s+by)\s+[^,;]{{1,60}}?)?,?\s+(?:who\s+[^,;]{{1,60}}?,\s+)?(?:had\s+|has\s+|also\s+|allegedly\s+|then\s+)?"
+          r"(?:(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:\w+\s+)?(?:access(?:ed)?|view(?:ed)?|used|sent|e-?mailed|provided|shared|forwarded|transmitted|gave|released|removed|took|copied|downloaded|uploaded|printed)"
+          r"|(?:removed|took(?!\s+(?:\w+\s+){0,3}?home\b)|copied|downloaded|photographed|diverted|exfiltrated|stole|attempted\s+to\s+upload|continued\s+to\s+access)\b(?!\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attachments?\b))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
@@ -276,7 +289,8 @@ RULES: tuple[Rule, ...] = (
     _rule("taken-from", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,120}}?\b(?:was|were)\s+(?:(?!never\b|not\b)\w+\s+)?(?:taken|removed)\s+from\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+['’]?s?\s+){{0,3}}?(?:office|building|facility|room|vehicle|car|truck|home|residence|premises|clinic|locker)\b(?![^;]{{0,80}}?\b(?:recycl|dispos|destr|shred|sent\s+to))"),
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
-          rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"),
+          rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"
+          r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?![^;]{0,40}?\b(?:to|home)\b)"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
           r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\bmis-?label(?:ed|led|ing)\s+(?:\w+\s+)?(?:envelopes?|mail|letters?|mailings?|packages?)\b|\bwith\s+(?:the\s+)?(?:incorrect|wrong)\s+(?:mailing\s+)?address(?:es)?\b|\bsee\s+(?:the\s+)?other\s+recipients?['’]?s?\s+e-?mail\s+addresses\b|\bto\s+an\s+e-?mail\s+address\s+outside\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:(?:envelope['’]?s?|address|addressee|clear|mailing|glassine)\s+){1,2}windows?\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:\w+\s+)?windows?\s+of\s+(?:the\s+)?(?:\w+\s+)?envelopes?\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
@@ -293,12 +307,16 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:mistakenly|inadvertently|erroneously|accidentally|accidently|incorrectly)\s+(?:e-?mailed|mailed|sent|faxed|delivered|forwarded|distributed)\b|\b(?:mailed|sent|faxed|e-?mailed|delivered)\s+(?:\w+\s+){0,4}?to\s+(?:an?other|the\s+wrong)\s+(?:patient|member|individual|person|recipient|customer|enrollee)s?\b|\b(?:e-?mail|letter|mailing|envelope|fax)\w*\b[^;]{0,160}?\b(?:inadvertently|mistakenly|accidentally|erroneously)\s+(?:attached|included|enclosed)\b|\bnot\s+intended\s+to\s+receive\b|\b(?:erroneously|mistakenly|incorrectly)\s+printed\b[^;]{0,80}?\b(?:mailed|sent)\b|\bmailed\b[^;]{0,120}?\b(?:inadvertently|mistakenly|erroneously)\s+(?:disclosed|exposed|revealed)\b|\bprinted\s+on\s+(?:the\s+)?(?:address\s+)?(?:labels?|envelopes?|postcards?)\b"
           r"|\be-?mailed\s+[\d,]+\s+(?:\w+\s+){0,2}?(?:participants|patients|members|employees|individuals|recipients)\s+an?\s+(?:spreadsheet|list|file)\b|\b(?:spreadsheet|list)\s+(?:[\w()]+\s+){0,6}?for\s+all\s+(?:the\s+)?recipients\b"
           r"|\b(?:attached|sent)\s+to\s+an?\s+(?:group|mass)\s+e-?mail\b|\be-?mail\s+addressed\s+to\s+[\d,]+\s+(?:\w+\s+)?(?:employees|patients|members|recipients|individuals|participants)\b"
-          r"|\bpages?\s+per\s+envelope\b|\banother\s+(?:member|patient|individual|person|customer|enrollee)['’]s\s+(?:\w+\s+){0,3}?(?:name|address|information|PHI)\b[^;]{0,40}?\b(?:to\s+appear|appeared|printed|included)\b"),
+          r"|\bpages?\s+per\s+envelope\b|\banother\s+(?:member|patient|individual|person|customer|enrollee)['’]s\s+(?:\w+\s+){0,3}?(?:name|address|information|PHI)\b[^;]{0,40}?\b(?:to\s+appear|appeared|printed|included)\b"
+          r"|\b(?:attached|sent|included|enclosed|faxed|e-?mailed)\s+(?:the\s+)?wrong\s+(?:\w+\s+)?(?:files?|documents?|attachments?|spreadsheets?|reports?|records?|letters?|forms?)\b|\berroneous\s+(?:mailings?|letters?|faxe?s?|distribution)\b|\berroneously\s+(?:\w+\s+)?(?:and\s+)?mailed\b"
+          r"|\b(?:see|view|disclos\w+|reveal\w*|expos\w+|show\w*)\s+(?:the\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\s+(?:of\s+(?:all|the\s+other|other)\s+(?:\w+\s+)?recipients|to\s+(?:each\s+other|one\s+another|all\s+(?:other\s+)?recipients|other\s+recipients))\b"
+          r"|\b(?:mistakenly|inadvertently|erroneously|accidentally)\s+included\b[^;]{0,80}?\b(?:mailings?|letters?|postcards?|envelopes?|statements?)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind[\s-]+(?:carbon[\s-]+)?copy\b|\bBCC\b|\bwithout\s+concealing\b|\bwithout\s+(?:masking|hiding)\s+(?:the\s+|their\s+)?(?:recipients['’]?\s+)?(?:e-?mail\s+)?(?:addresses|recipients)\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
           r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"
-          r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bsold\s+(?:\w+\s+){0,3}?(?:devices?|computers?|equipment|hard\s+drives?|servers?|copiers?)\s+(?:that\s+)?(?:still\s+)?contain\w*|\babandoned\s+(?:records|files|documents|boxes)\b|\bno\s+longer\s+occupie[sd]\b|\bleft\s+(?:\w+\s+){0,2}?in\s+an?\s+(?:[\w-]+\s+){0,3}?parking\s+(?:garage|lot)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b|\b(?:left|placed)\s+(?:\w+\s+){0,2}?(?:outside\s+)?on\s+(?:a|the)\s+curb\b"),
+          r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bsold\s+(?:\w+\s+){0,3}?(?:devices?|computers?|equipment|hard\s+drives?|servers?|copiers?)\s+(?:that\s+)?(?:still\s+)?contain\w*|\babandoned\s+(?:records|files|documents|boxes)\b|\bno\s+longer\s+occupie[sd]\b|\bleft\s+(?:\w+\s+){0,2}?in\s+an?\s+(?:[\w-]+\s+){0,3}?parking\s+(?:garage|lot)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b|\b(?:left|placed)\s+(?:\w+\s+){0,2}?(?:outside\s+)?on\s+(?:a|the)\s+curb\b"
+          r"|\bleft\b[^;]{0,100}?\b(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
     _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)(?<!incorrect\s)(?<!wrong\s)(?<!correct\s)(?<!outdated\s)(?<!previous\s)(?<!\bto\s)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)(?!\s+(?:any|the|this|these|its|their|such|labels?|verification|updates?)\b)"),
@@ -364,11 +382,23 @@ _HACKING_WORDS = re.compile(
     re.I,
 )
 _REMEDIATION = re.compile(
-    r"^\s*(?:In\s+(?:response|its\s+mitigation|addition)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Additionally|Also|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
+    r"^\s*(?:In\s+(?:response|its\s+mitigation)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
     r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?-i:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
+_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also|Further(?:more)?)\b", re.I)
+
+
+def _told(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, sentence, whether it tells of what was done afterwards): "In addition, ..." goes on with the
+    sentence before it: the breach ("In addition, the employee sent the ePHI to a personal account"), or the
+    remedies and OCR's findings ("In addition, the CE retrained its staff")."""
+    before = False
+    for offset, sentence in sentences(text):
+        afterwards = bool(_REMEDIATION.search(sentence)) or (before and bool(_CONTINUES.search(sentence)))
+        yield offset, sentence, afterwards
+        before = afterwards or _sentence_about_ocr(sentence)
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
 _AMENDS = re.compile(r"(?:,|\band|\bCE|\bBA|\bit|\bthey|\balso)\s+(?:also\s+)?(?:re-?trained|trained|educated|(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary))\b", re.I)
 """The entity's deeds after the breach, within a sentence: no vector is read after them ("..., and the CE retrained
@@ -408,7 +438,7 @@ chart counts only where HHS lists paper: a laptop's folders are files)."""
 _FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b)(?:(?!\b(?:was|were|is|are|has|had)\b)[^,;])*$", re.I)
 """A deed the entity failed to do, up to the deed: "failed to implement a mechanism to encrypt", not "the employee
 who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
-_ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
+_ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:business\s+associate|BA)\s+agreements?\s+(?:\(BAAs?\)\s+)?with\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
@@ -420,7 +450,8 @@ _VENDOR_AS_RECIPIENT = re.compile(
 _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+associate)\b(?!\s*,)", re.I)
 
 
-_CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bthe\s+CE['’]s\s+business\s+associate\s*\(BA\)|\bcovered\s+entity['’]s\s+(?:\((?:CE)['’]?s?\)\s+)?(?:former\s+)?business\s+associate|\bbusiness\s+associate\s*\(BA\)\s+of\s+the\s+covered\s+entity", re.I)
+_CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bthe\s+CE['’]s\s+business\s+associate\s*\(BA\)|\bcovered\s+entity['’]s\s+(?:\((?:CE)['’]?s?\)\s+)?(?:former\s+)?business\s+associate|\bbusiness\s+associate\s*\(BA\)\s+of\s+the\s+covered\s+entity"
+    r"|\b(?:its|it['’]s|their|(?-i:[A-Z][\w.&-]*)['’]s?)\s+(?:former\s+|new\s+)?business\s+associate\b(?!\s+agreement)|\bcovered\s+entity\s*\(CE\),?\s+[^.]{0,80}?\b(?:discovered|learned|was\s+notified|found)\s+that\s+(?:its|it['’]s|their|an?|the)\s+(?:\w+\s+)?(?:business\s+associate|vendor|contractor|sub-?contractor)", re.I)
 
 
 def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
@@ -492,9 +523,9 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
     reporter_is_vendor = _reporter_is_business_associate(text, entity_type)
     listing_failures = False
-    for offset, sentence in sentences(text):
+    for offset, sentence, remediation in _told(text):
         lowered = " ".join(sentence.lower().split())
-        about_ocr, lists_data, remediation = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence)), bool(_REMEDIATION.search(sentence))
+        about_ocr, lists_data = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence))
         # "OCR found that the CE failed to: • implement policies ...": the list's items are failures, not deeds,
         # until a line that is no item ("As corrective action, the CE: ...") starts another list.
         bullet = bool(re.match(r"[ ]*(?:[•-]|\t)", sentence)) and not re.search(r"\n[ \t]*[^\s•-]", sentence.rstrip())
@@ -576,9 +607,9 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
 
 def _unnegated(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     """The span in the summary of the first match that no negation, hypothesis or remediation covers."""
-    for offset, sentence in sentences(text):
+    for offset, sentence, remediation in _told(text):
         for match in pattern.finditer(sentence):
-            if not (negated(sentence, match.start(), match.end(), inside=True) or _hedged(sentence, match.start()) or _REMEDIATION.search(sentence)):
+            if not (negated(sentence, match.start(), match.end(), inside=True) or _hedged(sentence, match.start()) or remediation):
                 return offset + match.start(), offset + match.end()
     return None
 
@@ -618,10 +649,10 @@ def _from_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tup
         wanted.append(("lost_device", _LOSS_WORDS, _DEVICE_WORD, "loss-hhs"))
     if not wanted:
         return
-    told = list(sentences(text))
+    told = list(_told(text))
     for code, event, thing, rule in wanted:
-        for index, (offset, sentence) in enumerate(told):
-            if _REMEDIATION.search(sentence):
+        for index, (offset, sentence, remediation) in enumerate(told):
+            if remediation:
                 continue
             near = sentence + (told[index + 1][1] if index + 1 < len(told) else "")
             match = next((m for m in event.finditer(sentence) if not (negated(sentence, m.start(), m.end()) or _hedged(sentence, m.start()))), None)
