@@ -324,6 +324,17 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "hackers entered through an account set up by its technology contractor.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified", "third_party_vendor"}),
     (OPENING + "hackers entered its server. It was assisted by a third party incident response vendor.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
     (OPENING + "a laptop was stolen. OCR required it to sign business associate agreements with all of its business associates.", ("theft",), ("laptop",), {"stolen_device"}),
+    # Someone else's credentials, and a former workforce member's own after leaving.
+    (OPENING + "an unauthorized party obtained administrative-level credentials through its IT support account.", ("hacking_it_incident",), ("network_server",), {"stolen_credentials"}),
+    (OPENING + "an office manager was using physicians' passwords to view patient records.", UAD, ("electronic_medical_record",), {"insider", "stolen_credentials"}),
+    (OPENING + "it found activity in its billing software from the user account of a former employee.", UAD, ("network_server",), {"insider", "stolen_credentials"}),
+    (OPENING + "two former employees used their usernames and passwords to access records after they left.", UAD, ("electronic_medical_record",), {"stolen_credentials"}),
+    (OPENING + "employees were using their passwords to reach the records they treat.", UAD, ("electronic_medical_record",), set()),
+    # Paper stolen beside a device counts as paper; records on the device do not.
+    (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
+    (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
+    (OPENING + "a journal of pharmacy patients was stolen from the counter.", ("theft",), ("paper_films",), {"paper_theft"}),
+    (OPENING + "police reported the unauthorized removal of twelve boxes of paper records from its storage unit.", ("theft",), ("paper_films",), {"paper_theft"}),
 ]
 
 

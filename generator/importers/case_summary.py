@@ -150,7 +150,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
     "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed", "infected"),
-    "credentials": ("credential", "password", "log", "brute", "stuffing", "user"),
+    "credentials": ("credential", "password", "log", "brute", "stuffing", "user", "key", "access code", "badge"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
                          "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall", "set up", "faulty", "lacked", "given", "granted", "assigned", "removed", "disabled", "turned off", "leaving"),
@@ -168,7 +168,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "taken-from": ("taken from", "removed from"),
     "missing-after-theft": ("theft", "burglar", "break-in", "robbery"),
     "stolen-with": ("stolen with", "removed", "took"),
-    "paper-theft": ("stole", "theft", "taken"),
+    "paper-theft": ("stole", "theft", "taken", "removal"),
     "misdirected": ("wrong", "unknown", "label", "incorrect", "other recipient", "outside", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
                     "spreadsheet", "recipients", "window", "distributed", "displayed", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card"),
@@ -216,7 +216,7 @@ sentences that hold one (benchmarks/case_summaries.py checks that this changes n
 
 
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?(?:tele)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
-_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages)"
+_PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|case\s+files)"
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
 _ACTOR = r"(?:affiliated?\s+providers?|providers?|employees?(?:\(s\))?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|students?|therapists?|clerks?|assistants?|representatives?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|secretar(?:y|ies)|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
 """Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
@@ -228,7 +228,9 @@ RULES: tuple[Rule, ...] = (
     _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
-          r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:\w+\s+){0,3}?(?:credentials|passwords?(?![- ]protect))\b"
+          r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:[\w'’-]+\s+){0,3}?(?:credentials|passwords?(?![- ]protect)|log-?in\s+(?:information|details))\b"
+          rf"|\b(?:using|used)\s+(?:an?other\s+|other\s+)?(?:[\w-]+['’]s?\s+)(?:\w+\s+)?(?:passwords|credentials|log-?in\s+(?:information|credentials))\b(?<!their\spasswords)(?<!their\scredentials)"
+          rf"|\b(?:user\s+accounts?|credentials|passwords?|log-?ins?|key\s?cards?|access\s+(?:codes?|badges?))\s+of\s+(?:an?\s+|the\s+)?former\s+(?:\w+\s+)?{_WORKFORCE}|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bused\s+(?:their|his|her)\s+(?:own\s+)?(?:user\s?names?\s+and\s+)?(?:passwords?|credentials|log-?ins?)\b"
           r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"
           r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?unauthorized\s+(?:[\w-]+\s+){0,2}?with\s+(?:\w+\s+)?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
     _rule("vulnerability", "vectors", "software_vulnerability",
@@ -290,7 +292,8 @@ RULES: tuple[Rule, ...] = (
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"
-          r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?![^;]{0,40}?\b(?:to|home)\b)"),
+          r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?![^;]{0,40}?\b(?:to|home)\b)"
+          rf"|\bunauthorized\s+removal\s+of\s+(?:[\w'’-]+\s+){{0,6}}?{_PAPER}\b"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
           r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\bmis-?label(?:ed|led|ing)\s+(?:\w+\s+)?(?:envelopes?|mail|letters?|mailings?|packages?)\b|\bwith\s+(?:the\s+)?(?:incorrect|wrong)\s+(?:mailing\s+)?address(?:es)?\b|\bsee\s+(?:the\s+)?other\s+recipients?['’]?s?\s+e-?mail\s+addresses\b|\bto\s+an\s+e-?mail\s+address\s+outside\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:(?:envelope['’]?s?|address|addressee|clear|mailing|glassine)\s+){1,2}windows?\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:\w+\s+)?windows?\s+of\s+(?:the\s+)?(?:\w+\s+)?envelopes?\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
@@ -432,6 +435,13 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
 _REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
 _VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))|\bits\s+(?-i:BA)\b(?!\s+(?:agreements?|contracts?))", re.I)
+_DEVICE_AND_PAPER = re.compile(
+    rf"\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:and|along\s+with|as\s+well\s+as|together\s+with|in\s+addition\s+to)\s+(?:(?!contain|with\b|hold|stor|folder)[\w-]+\s+){{0,4}}?(?!folders?\b){_PAPER}\b"
+    rf"|\b{_PAPER}\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
+    re.I,
+)
+"""A device and paper stolen together ("a laptop and a bag of charge tickets"), not paper held on a device
+(a folder beside a laptop may be one of its own: paper only where HHS lists paper)."""
 _PHYSICAL_PAPER = re.compile(r"\bpaper|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bprescription\s+pads\b|\bsuper-?bills\b", re.I)
 """Paper no device could hold: stolen paper is paper even in a sentence that also names a stolen laptop (a folder or
 chart counts only where HHS lists paper: a laptop's folders are files)."""
@@ -558,7 +568,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         vectors.pop("lost_device", None)  # "the missing laptop" of a theft
         paper_sentence = _sentence_at(text, vectors["paper_theft"].start) if "paper_theft" in vectors else ""
         physical = _PHYSICAL_PAPER.search(paper_sentence) or ("paper_films" in locations and re.search(r"\bfolders?\b|\bcharts\b", paper_sentence, re.I))
-        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not physical:
+        if paper_sentence and _DEVICE_WORD.search(paper_sentence) and not physical and not _DEVICE_AND_PAPER.search(paper_sentence):
             vectors.pop("paper_theft")  # "a hard drive containing patient records was stolen"
     if "resolution_agreement" in found["outcomes"]:
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
@@ -624,6 +634,7 @@ def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: 
             vectors.pop(code)
     if "paper_theft" in vectors and not ({"theft"} & set(breach_types) and (
         {"paper_films", "other"} & set(locations) or _PHYSICAL_PAPER.search(_sentence_at(text, vectors["paper_theft"].start))
+        or _DEVICE_AND_PAPER.search(_sentence_at(text, vectors["paper_theft"].start))
     )):
         vectors.pop("paper_theft")  # HHS lists no paper, and the summary names no paper either
 
