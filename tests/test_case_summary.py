@@ -350,6 +350,14 @@ def test_a_summary_from_the_covered_entitys_side_names_the_vendor_though_hhs_lis
     assert set(facts(own, UAD, ("paper_films",), entity_type="business_associate").vectors) == {"mailing_error"}
 
 
+def test_a_vendors_account_filed_as_its_clients_report_is_a_vendors_breach():
+    text = "Printwell Inc., a business associate (BA) of Lakeside Clinic, the covered entity (CE), reported that it mailed notices to incorrect addresses."
+    assert set(facts(text, UAD, ("paper_films",), entity_type="healthcare_provider").vectors) == {"mailing_error", "third_party_vendor"}
+    assert set(facts(text, UAD, ("paper_films",), entity_type="business_associate").vectors) == {"mailing_error"}
+    several = "The business associate (BA) of several covered entities, Printwell Inc., reported that it mailed notices to incorrect addresses."
+    assert set(facts(several, UAD, ("paper_films",), entity_type="health_plan").vectors) == {"mailing_error"}
+
+
 @pytest.mark.parametrize(
     "text, code",
     [

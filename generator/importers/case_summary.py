@@ -464,6 +464,9 @@ _CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bthe\s+CE['’]
     r"|\b(?:its|it['’]s|their|(?-i:[A-Z][\w.&-]*)['’]s?)\s+(?:former\s+|new\s+)?business\s+associate\b(?!\s+agreement)|\bcovered\s+entity\s*\(CE\),?\s+[^.]{0,80}?\b(?:discovered|learned|was\s+notified|found)\s+that\s+(?:its|it['’]s|their|an?|the)\s+(?:\w+\s+)?(?:business\s+associate|vendor|contractor|sub-?contractor)", re.I)
 
 
+_BA_OF_THE_CE = re.compile(r"\b(?:a|the)\s+business\s+associate\s*\(BA\)\s+(?:of|for|to)\s+(?:the\s+covered\s+entity|(?-i:[A-Z]))", re.I)
+
+
 def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
     """Whose report it is: what the summary's opening says, else the HHS column (which sometimes lists a
     covered entity's report of its vendor's breach under the vendor's type). A summary that speaks of
@@ -562,8 +565,9 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         vectors.pop("malware", None)
     if "phishing" in vectors:
         vectors.pop("stolen_credentials", None)
-    if reporter_is_vendor and "third_party_vendor" in vectors and not _VENDORS_OWN_VENDOR.search(text):
-        vectors.pop("third_party_vendor")
+    filed_by_its_client = entity_type not in (None, "business_associate") and bool(_BA_OF_THE_CE.search(text[:400]))
+    if reporter_is_vendor and not filed_by_its_client and "third_party_vendor" in vectors and not _VENDORS_OWN_VENDOR.search(text):
+        vectors.pop("third_party_vendor")  # a vendor's own breach, unless HHS files it as its client's ("Acme, a BA of Lakeside Clinic, reported")
     if "stolen_device" in vectors:
         vectors.pop("lost_device", None)  # "the missing laptop" of a theft
         paper_sentence = _sentence_at(text, vectors["paper_theft"].start) if "paper_theft" in vectors else ""
