@@ -330,6 +330,12 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "it found activity in its billing software from the user account of a former employee.", UAD, ("network_server",), {"insider", "stolen_credentials"}),
     (OPENING + "two former employees used their usernames and passwords to access records after they left.", UAD, ("electronic_medical_record",), {"stolen_credentials"}),
     (OPENING + "employees were using their passwords to reach the records they treat.", UAD, ("electronic_medical_record",), set()),
+    # Misuse told by its purpose, before leaving, onto a personal site, or outside the job's scope.
+    (OPENING + "an employee was using patients' card numbers to make personal purchases.", UAD, ("other",), {"insider"}),
+    (OPENING + "a billing clerk accessed the records of 300 patients for the purpose of identity theft.", UAD, ("electronic_medical_record",), {"insider"}),
+    (OPENING + "a physician who left the practice had, prior to leaving, copied the demographic information of 2,000 patients.", ("theft",), ("desktop_computer",), {"insider"}),
+    (OPENING + "a physician stored patient lists on a personal website.", UAD, ("other",), {"insider"}),
+    (OPENING + "a unit secretary viewed the records of 400 patients, outside the scope of her job duties.", UAD, ("electronic_medical_record",), {"insider"}),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
