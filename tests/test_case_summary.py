@@ -547,3 +547,20 @@ def test_trigger_words_never_change_a_fact():
     finally:
         case_summary.RULES = saved
     assert len(texts) > 20 and with_triggers == without
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Encryption the entity did not do: a failure, a plan, an OCR Director's words, the ransomware's own.
+        (OPENING + "a nurse failed to encrypt an email holding the PHI of 500 patients. The CE retrained its staff.", {"staff_retrained"}),
+        (OPENING + "a laptop was stolen. The CE also developed a plan to encrypt its laptops.", set()),
+        (OPENING + 'a laptop was stolen. "Failing to encrypt laptops puts patients at risk," said Jane Roe, OCR Director.', set()),
+        (OPENING + "ransomware infected its server and encrypted all of the data on it.", set()),
+        # ... and encryption it did: a plan carried out, encryption added after malware was removed.
+        (OPENING + "a laptop was stolen. In response, the CE completed implementation of a plan to encrypt all laptops.", {"encryption"}),
+        (OPENING + "malware hit its server. The CE removed the malware and improved safeguards through encryption.", {"encryption"}),
+    ],
+)
+def test_encryption_is_the_entitys_own_deed(text, expected):
+    assert set(facts(text, ("theft",), ("laptop",)).actions) == expected

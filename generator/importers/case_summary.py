@@ -66,7 +66,7 @@ _NEGATION_AFTER = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|however|although|though|yet|and\s+that)\b|\s(?:but|however|although|whereas)\s|\.\s", re.I)
-_ABOUT_OCR = re.compile(r"^\s*(?:During\s+(?:the|its)\s+investigation,?\s+)?(?:OCR|HHS)\b|\bOCR\s+(?:also\s+)?(?:has\s+|had\s+)?(?:provided|gave|offered|reminded|advised|recommended|sought|required|obtained|requested|determined|found|closed|opened|initiated|conducted|received|imposed|entered|reached|verified|confirmed|notified)\b|\btechnical assistance\b", re.I)
+_ABOUT_OCR = re.compile(r"^\s*(?:During\s+(?:the|its)\s+investigation,?\s+)?(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:has\s+|had\s+)?(?:provided|gave|offered|reminded|advised|recommended|sought|required|obtained|requested|determined|found|closed|opened|initiated|conducted|received|imposed|entered|reached|verified|confirmed|notified)\b|\btechnical assistance\b", re.I)
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -114,8 +114,12 @@ def negated(sentence: str, start: int, end: int, inside: bool = False) -> bool:
 
 
 def _hedged(sentence: str, start: int) -> bool:
-    """A hypothetical: "in case", "if", "could lead to" before the match in its clause."""
-    return bool(re.search(r"\b(?:if|in case|could (?:lead|result)|in the event|to prevent|to avoid|risk of|potential for)\b", _clause_before(sentence, start), re.I))
+    """A hypothetical or a plan: "in case", "if", "could lead to", "a plan to" before the match in its clause
+    (but not "completed a plan to")."""
+    clause = _clause_before(sentence, start)
+    if re.search(r"\b(?:if|in case|could (?:lead|result)|in the event|to prevent|to avoid|risk of|potential for|intends\s+to)\b", clause, re.I):
+        return True
+    return bool(re.search(r"\bplan(?:s|ned)?(?:\s+to)?\s*$", clause, re.I)) and not re.search(r"\b(?:complet|implement|carried\s+out|execut|accelerat)\w*", clause, re.I)
 
 
 # ---------------------------------------------------------------- rules
@@ -449,12 +453,13 @@ _DEVICE_AND_PAPER = re.compile(
 _PHYSICAL_PAPER = re.compile(r"\bpaper|\bbinders?\b|\bprinted\b|\bprint-?outs?\b|\bhard\s+cop(?:y|ies)\b|\bfilms\b|\bface\s?sheets\b|\bprescription\s+pads\b|\bsuper-?bills\b", re.I)
 """Paper no device could hold: stolen paper is paper even in a sentence that also names a stolen laptop (a folder or
 chart counts only where HHS lists paper: a laptop's folders are files)."""
-_FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)\s+to\b|\bdid\s+not\s+have\b)(?:(?!\b(?:was|were|is|are|has|had)\b)[^,;])*$", re.I)
+_FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)(?:\s+to\b|\s*$)|\bdid\s+not\s+have\b)(?:(?!\b(?:was|were|is|are|has|had)\b)[^,;])*$", re.I)
 """A deed the entity failed to do, up to the deed: "failed to implement a mechanism to encrypt", not "the employee
 who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
 _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:business\s+associate|BA)\s+agreements?\s+(?:\(BAAs?\)\s+)?with\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
+_ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
     r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|transferred|uploaded|gave|forwarded|shared)\b[^.;]{0,120}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
@@ -612,7 +617,10 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         # "scans to identify security vulnerabilities": flaws looked for, not one exploited
         return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
     if rule.code == "insider":
-        return bool(_BY_MISTAKE.search(words[-40:]))  # "an employee mistakenly took home documents": an error, not misuse
+        return bool(_BY_MISTAKE.search(words[-40:]))
+    if rule.code == "encryption":
+        # "ransomware infected its server and encrypted all of the data": the attacker's deed
+        return words.lower().startswith("encrypted") and bool(_ATTACKER.search(sentence[:start]))  # "an employee mistakenly took home documents": an error, not misuse
     if rule.code == "third_party_vendor":
         agreements = _ABOUT_AGREEMENTS.search(sentence)
         if agreements and start > agreements.start():
