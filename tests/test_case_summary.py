@@ -336,6 +336,10 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "a physician who left the practice had, prior to leaving, copied the demographic information of 2,000 patients.", ("theft",), ("desktop_computer",), {"insider"}),
     (OPENING + "a physician stored patient lists on a personal website.", UAD, ("other",), {"insider"}),
     (OPENING + "a unit secretary viewed the records of 400 patients, outside the scope of her job duties.", UAD, ("electronic_medical_record",), {"insider"}),
+    # "were not protected" states the fault rather than negating the deed; "were not stolen" still negates.
+    (OPENING + "an employee mailed the PHI of 1,300 patients using postcards that were not protected.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "a laptop was stolen from a car that was not encrypted.", ("theft",), ("laptop",), {"stolen_device"}),
+    (OPENING + "the laptops in the car were not stolen.", ("theft",), ("laptop",), set()),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),

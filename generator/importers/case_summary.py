@@ -62,7 +62,7 @@ _NEGATION_BEFORE = re.compile(
     re.I,
 )
 _NEGATION_AFTER = re.compile(
-    r"^[^,;]{0,40}?\b(?:was|were|is|are|had|has|have)\s+not\b|^[^,;]{0,40}?\bwere\s+never\b|^[^,;]{0,20}?\bnot\s+(?:involved|included|affected|compromised)",
+    r"^[^,;]{0,40}?\b(?:was|were|is|are|had|has|have)\s+not\b(?!\s+(?:(?:been\s+)?(?:properly|adequately|sufficiently)\s+)?(?:protected|secured|encrypted|concealed|masked|sealed|hidden|shredded|wiped|returned|recovered))|^[^,;]{0,40}?\bwere\s+never\b|^[^,;]{0,20}?\bnot\s+(?:involved|included|affected|compromised)",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|however|although|though|yet|and\s+that)\b|\s(?:but|however|although|whereas)\s|\.\s", re.I)
@@ -459,6 +459,7 @@ who failed to verify the number was sanctioned" nor "to address its failure to e
 _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:business\s+associate|BA)\s+agreements?\s+(?:\(BAAs?\)\s+)?with\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
+_NOT_BEFORE_LAST_WORD = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
@@ -607,8 +608,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
 def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match[str] | None) -> bool:
     """Whether a match states nothing about this breach, though its words are there."""
     start, end, words = match.start(), match.end(), match.group(0)
-    if rule.negation_applies and negated(sentence, start, end) or rule.hedges_count and _hedged(sentence, start):
-        return True
+    if rule.negation_applies and (negated(sentence, start, end) or _NOT_BEFORE_LAST_WORD.search(words)) or rule.hedges_count and _hedged(sentence, start):
+        return True  # ... or "the laptops were not stolen", "was never lost": the match's own verb negated
     if rule.kind == "vectors" and amends and start > amends.start():
         return True  # "..., and the CE retrained its staff on phishing": told of what was done afterwards
     if rule.kind == "actions" and _FAILED_TO.search(_clause_before(sentence, start)):
