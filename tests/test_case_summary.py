@@ -340,6 +340,14 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "an employee mailed the PHI of 1,300 patients using postcards that were not protected.", UAD, ("paper_films",), {"mailing_error"}),
     (OPENING + "a laptop was stolen from a car that was not encrypted.", ("theft",), ("laptop",), {"stolen_device"}),
     (OPENING + "the laptops in the car were not stolen.", ("theft",), ("laptop",), set()),
+    # Set 16's shapes: charged with taking, taking without authorization, mail to a home account, no job purpose.
+    (OPENING + "police arrested an employee and charged her with taking card numbers from patients' wallets.", ("theft",), ("other",), {"insider"}),
+    (OPENING + "a workforce member, without authorization, had taken possession of the folders of 900 patients.", UAD, ("paper_films",), {"insider"}),
+    (OPENING + "an email with the PHI of 800 patients was sent to a home email address by a workforce member.", ("other",), ("email",), {"insider"}),
+    (OPENING + "a workforce member compiled a list of members. The workforce member did not have a job specific purpose for it.", ("theft",), ("network_server",), {"insider"}),
+    (OPENING + "an employee accessed the records of 6,000 patients without an appropriate business purpose.", UAD, ("electronic_medical_record",), {"insider"}),
+    (OPENING + "a clinical intern took photographs of PHI for the purpose of filing fraudulent tax returns.", ("theft",), ("other",), {"insider"}),
+    (OPENING + "a workforce member provided an unauthorized individual with the workforce member's credentials.", UAD, ("network_server",), {"stolen_credentials"}),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
