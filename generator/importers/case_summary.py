@@ -166,7 +166,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "leaving", "permission", "removed", "residence", "home", "house", "apartment", "garage", "storage unit", "photo", "pictures", "screen", "passwords", "credentials", "log", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored", "nefarious", "illicit", "commit", "purchases", "fraudulent",
-                "store", "saved", "placed", "posted", "scope", "charged", "indicted", "convicted", "authoriz", "authoris", "purpose"),
+                "store", "saved", "placed", "posted", "scope", "private", "charged", "indicted", "convicted", "authoriz", "authoris", "purpose"),
     "insider-deed": ("impermissib", "improper", "inappropriat", "wrongful", "removed", "took", "copied", "download", "photograph", "diverted", "exfiltrat", "stole", "attempted to upload", "continued to access"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
@@ -465,7 +465,7 @@ _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", r
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
-_BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly)\b", re.I)
+_BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
     r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|transferred|uploaded|gave|forwarded|shared)\b[^.;]{0,120}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
     r"|\bwith\s+(?:[\w'’-]+,\s+)?(?:its|a|an)\s+(?:[\w()'’-]+\s+){0,4}$|\brecipients\s+at\s+(?:its|a|an|the)\s+$",
