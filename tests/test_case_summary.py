@@ -348,6 +348,17 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "an employee accessed the records of 6,000 patients without an appropriate business purpose.", UAD, ("electronic_medical_record",), {"insider"}),
     (OPENING + "a clinical intern took photographs of PHI for the purpose of filing fraudulent tax returns.", ("theft",), ("other",), {"insider"}),
     (OPENING + "a workforce member provided an unauthorized individual with the workforce member's credentials.", UAD, ("network_server",), {"stolen_credentials"}),
+    # Systems set up wrongly, in set 16's words; a computer error behind a mailing is the mailing's cause.
+    (OPENING + "a computer error let members of one household view another household's accounts.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "it mailed letters to the wrong members due to a computer error.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "the configuration of its website made it possible to view PHI over the internet.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "the PHI of 4,000 applicants was made public on its funding portal.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "an employee inadvertently published the PHI of 9,000 patients via the Internet.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "a former employee placed files of 24,000 patients on a public server.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "its vendor upgraded the servers and left a port open to the internet.", ("hacking_it_incident",), ("network_server",), {"misconfiguration", "third_party_vendor"}),
+    (OPENING + "a setting in its portal allowed search engines to index member files.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "a technician incorrectly changed a printer setting, and EOB letters were mailed to the wrong members.", UAD, ("paper_films",), {"misconfiguration", "mailing_error"}),
+    (OPENING + "its research office stored the data on an external hard drive that was later stolen.", ("theft",), ("other_portable_device",), {"stolen_device"}),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),

@@ -157,7 +157,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user", "key", "access code", "badge"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
-                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall", "set up", "faulty", "lacked", "given", "granted", "assigned", "removed", "disabled", "turned off", "leaving"),
+                         "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall", "set up", "faulty", "lacked", "given", "granted", "assigned", "removed", "disabled", "turned off", "leaving",
+                         "computer", "technical", "data", "it ", "configuration", "made", "publish", "placed", "stored", "saved", "port", "index", "setting", "installation"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
@@ -261,7 +262,12 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:improperly|incorrectly)\s+set\s+up\b|\bset\s+up\s+(?:improperly|incorrectly)\b|\bfaulty\s+(?:software\s+)?(?:update|upgrade|code|programming|setting)s?\b"
           r"|\b(?:cloud|storage|server|database|bucket|portal|website|system)\b[^;]{0,40}?\blacked\s+(?:the\s+)?(?:appropriate|adequate|proper|sufficient)\s+(?:security|access|password)\b"
           r"|(?<!who\swas\s)(?<!who\swere\s)\b(?:inadvertently|mistakenly|erroneously)\s+(?:given|granted|assigned)\s+(?:\w+\s+){0,2}?access\b|\b(?:inadvertently|mistakenly|erroneously)\s+(?:removed|disabled|turned\s+off)\s+(?:the\s+)?(?:\w+\s+)?(?:authentication|password\s+protection|security\s+settings?|access\s+controls?)\b"
-          r"|\bleaving\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:forms?|director(?:y|ies)|databases?|servers?|websites?|portals?|folders?|files?)\b[^;]{0,60}?\bunsecured\b"),
+          r"|\bleaving\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:forms?|director(?:y|ies)|databases?|servers?|websites?|portals?|folders?|files?)\b[^;]{0,60}?\bunsecured\b"
+          r"|\b(?:computer|technical|data|IT|software)\s+(?:error|issue|glitch|malfunction|problem)s?\b|\bconfiguration\s+of\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}?(?:website|web\s?site|server|portal|system|firewall|database|application)\b"
+          r"|\bmade\s+(?:publicly\s+)?(?:public|available\s+to\s+the\s+public|publicly\s+(?:available|accessible))\b|\bpublished\b[^;]{0,80}?\b(?:via|over|to)\s+the\s+(?:public\s+)?internet\b"
+          r"|\b(?:placed|posted|stored|saved|uploaded)\b[^;]{0,80}?\bon\s+(?:a|an|the|its)\s+(?:(?:publicly\s+accessible|public|unsecured)\s+(?:[\w-]+\s+)?(?:servers?|websites?|web\s?sites?|sites?|drives?|folders?|FTP)|external\s+(?:websites?|web\s?sites?|sites?))\b"
+          r"|\bports?\s+open\b|\ballowed\s+(?:Google|(?:\w+\s+)?search\s+engines?)\s+to\s+index\b|\b(?:adjusted|modified|disabled)\s+(?:the\s+|its\s+|a\s+)?(?:[\w'’]+\s+)?firewall\b"
+          r"|\b(?:incorrectly|improperly|inadvertently|mistakenly)\s+changed\s+(?:an?\s+|the\s+)?(?:\w+\s+)?settings?\b|\bsetting\s+(?:within|in|on)\s+the\s+(?:\w+\s+)?(?:software|system|printer|application)\b|\bincomplete\s+installation\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
@@ -464,6 +470,7 @@ _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:business\s+a
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
+_MAIL_WORDS = re.compile(r"\b(?:mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
@@ -623,6 +630,8 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
     if rule.code == "insider":
         return bool(_BY_MISTAKE.search(words[-40:]))
+    if rule.code == "misconfiguration" and re.match(r"computer\s", words, re.I):
+        return bool(_MAIL_WORDS.search(sentence))  # "mailed letters to the wrong people due to a computer error": the mailing's cause
     if rule.code == "encryption":
         # "ransomware infected its server and encrypted all of the data": the attacker's deed
         return words.lower().startswith("encrypted") and bool(_ATTACKER.search(sentence[:start]))  # "an employee mistakenly took home documents": an error, not misuse
