@@ -359,6 +359,14 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "a setting in its portal allowed search engines to index member files.", UAD, ("network_server",), {"misconfiguration"}),
     (OPENING + "a technician incorrectly changed a printer setting, and EOB letters were mailed to the wrong members.", UAD, ("paper_films",), {"misconfiguration", "mailing_error"}),
     (OPENING + "its research office stored the data on an external hard drive that was later stolen.", ("theft",), ("other_portable_device",), {"stolen_device"}),
+    # Mail gone wrong in set 16's words.
+    (OPENING + "its business associate mislabeled invitations to an event for 1,000 patients.", UAD, ("paper_films",), {"mailing_error", "third_party_vendor"}),
+    (OPENING + "its printer vendor erroneously merged two lists, disclosing the PHI of 600 members.", UAD, ("paper_films",), {"mailing_error", "third_party_vendor"}),
+    (OPENING + "a sorting fault caused 500 clients to receive another client's PHI.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "a drive holding the records of 1,700 patients was delivered in error to a supplier.", UAD, ("other_portable_device",), {"mailing_error"}),
+    (OPENING + "it mailed surveys that contained other clients' names and services.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "it mailed the wrong information to 3,900 members.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "its clients did not receive another client's PHI.", UAD, ("paper_films",), set()),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
