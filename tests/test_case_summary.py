@@ -367,6 +367,9 @@ SHAPES_OF_SESSION_9 = [
     (OPENING + "it mailed surveys that contained other clients' names and services.", UAD, ("paper_films",), {"mailing_error"}),
     (OPENING + "it mailed the wrong information to 3,900 members.", UAD, ("paper_films",), {"mailing_error"}),
     (OPENING + "its clients did not receive another client's PHI.", UAD, ("paper_films",), set()),
+    # Vendors named among the remedies are no vector.
+    (OPENING + "hackers entered its server. Additional mitigation included the procurement of a new email vendor.", ("hacking_it_incident",), ("email",), {"hacking_unspecified"}),
+    (OPENING + "hackers entered its server. The CE also provided its business associates with additional training.", ("hacking_it_incident",), ("email",), {"hacking_unspecified"}),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),

@@ -403,7 +403,7 @@ _HACKING_WORDS = re.compile(
     re.I,
 )
 _REMEDIATION = re.compile(
-    r"^\s*(?:In\s+(?:response|its\s+mitigation)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
+    r"^\s*(?:In\s+(?:response|its\s+mitigation)|Additional\s+(?:mitigation|measures|steps|actions|safeguards|remediation)|Following|To\s+(?:resolve|mitigate|prevent|address)|Subsequently|Since|Moving\s+forward|As\s+a\s+result\s+of\s+(?:this|the)\s+(?:incident|breach))\b"
     r"|\bmitigation\s+efforts\b|\bin\s+response\s+to\s+the\s+(?:breach|incident)\b|\bfollowing\s+the\s+(?:breach|incident|discovery)\b|\bprovided\s+(?:breach\s+)?notif"
     r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?-i:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
@@ -636,6 +636,8 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         # "ransomware infected its server and encrypted all of the data": the attacker's deed
         return words.lower().startswith("encrypted") and bool(_ATTACKER.search(sentence[:start]))  # "an employee mistakenly took home documents": an error, not misuse
     if rule.code == "third_party_vendor":
+        if re.search(r"\b(?:provided|offered|trained|retrained|re-trained|educated|required|reminded|instructed)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the\s+CE['’]s)\s+(?:\w+\s+)?$", sentence[max(0, start - 60):start], re.I):
+            return True  # "the CE also provided its business associates with additional training": a remedy
         agreements = _ABOUT_AGREEMENTS.search(sentence)
         if agreements and start > agreements.start():
             return True  # "satisfactory assurances that its business associate would safeguard PHI": the contract, not the breach
