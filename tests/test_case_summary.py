@@ -362,7 +362,8 @@ SHAPES_OF_SESSION_9 = [
     # Mail gone wrong in set 16's words.
     (OPENING + "its business associate mislabeled invitations to an event for 1,000 patients.", UAD, ("paper_films",), {"mailing_error", "third_party_vendor"}),
     (OPENING + "its printer vendor erroneously merged two lists, disclosing the PHI of 600 members.", UAD, ("paper_films",), {"mailing_error", "third_party_vendor"}),
-    (OPENING + "a sorting fault caused 500 clients to receive another client's PHI.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "a fault in its envelope machine caused 500 clients to receive another client's PHI.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "after a portal update, patients received other patients' information on their dashboards.", UAD, ("network_server",), set()),
     (OPENING + "a drive holding the records of 1,700 patients was delivered in error to a supplier.", UAD, ("other_portable_device",), {"mailing_error"}),
     (OPENING + "it mailed surveys that contained other clients' names and services.", UAD, ("paper_films",), {"mailing_error"}),
     (OPENING + "it mailed the wrong information to 3,900 members.", UAD, ("paper_films",), {"mailing_error"}),
@@ -598,3 +599,59 @@ def test_trigger_words_never_change_a_fact():
 )
 def test_encryption_is_the_entitys_own_deed(text, expected):
     assert set(facts(text, ("theft",), ("laptop",)).actions) == expected
+
+
+# Found by an independent review of session 9's rules: inputs on which its first patterns gave a wrong fact or lost
+# a right one (an 'impermissibly sent' mistake read as misuse, attackers' publication as a misconfiguration, a laptop
+# bag as paper, a remedy's firewall as the fault, 'could not be located' negated, 'health plan vendor' as a plan ...).
+REVIEW_OF_SESSION_9 = [
+    (OPENING + 'an employee impermissibly emailed a spreadsheet containing the protected health information (PHI) of 1,200 individuals to the wrong recipient.', ('unauthorized_access_disclosure',), ('email',), 'healthcare_provider', {'mailing_error'}),
+    (OPENING + 'an employee impermissibly transmitted electronic protected health information (ePHI) over an unencrypted connection to its billing company.', ('unauthorized_access_disclosure',), ('email',), 'healthcare_provider', set()),
+    (OPENING + 'a records clerk impermissibly released the medical records of 600 patients to an attorney in response to a subpoena that did not meet HIPAA requirements.', ('unauthorized_access_disclosure',), ('paper_films',), 'healthcare_provider', set()),
+    (OPENING + 'an employee took an unencrypted laptop computer home and it was stolen from her car.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'a physician took a laptop containing PHI on a business trip, and the laptop was stolen from his hotel room.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'an employee copied ePHI to an unencrypted USB drive to work from home, and the drive was lost.', ('loss',), ('other_portable_device',), 'healthcare_provider', {'lost_device'}),
+    (OPENING + 'an employee downloaded a malicious program onto a workstation, which allowed an attacker to access the PHI of 2,000 individuals.', ('hacking_it_incident',), ('desktop_computer',), 'healthcare_provider', {'malware'}),
+    (OPENING + 'its office manager removed an old server from service and placed it in a storage closet, from which it was later stolen.', ('theft',), ('network_server',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'a physician stored PHI on his personal laptop, which was stolen from his home.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    ('The covered entity (CE), Harbor View Clinic, a behavioral health provider, reported that an unknown third party, without authorization, accessed its email system containing the PHI of 3,000 individuals.', ('hacking_it_incident',), ('email',), 'healthcare_provider', set()),
+    (OPENING + "a burglar broke into the provider's office and was later arrested and charged with stealing two laptops.", ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'a laptop was stolen from a clinic. The CE reported the breach to the Secretary and gave affected individuals one year of coverage for identity theft protection.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'an employee responded to a phishing email, and the attacker used the information to file fraudulent tax returns.', ('hacking_it_incident',), ('email',), 'healthcare_provider', {'phishing'}),
+    (OPENING + 'a hacker accessed its server and published the PHI of 1,000 individuals via the Internet.', ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'hacking_unspecified'}),
+    (OPENING + 'hackers exfiltrated files from its network and posted them on a public website.', ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'hacking_unspecified'}),
+    (OPENING + "an unencrypted laptop was stolen from an employee's car. The theft was made public by a local news report.", ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'two laptops and a laptop bag were stolen from a locked office.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + "a laptop and backup files containing the ePHI of 600 patients were stolen from an employee's car.", ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + "a nurse's laptop and purse were stolen from her car; the laptop contained the ePHI of 900 patients.", ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'a server and the records stored on it were stolen during a break-in.', ('theft',), ('network_server',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + "a contractor used another nurse's credentials to obtain employment and then viewed the records of 800 patients.", ('unauthorized_access_disclosure',), ('electronic_medical_record',), 'healthcare_provider', set()),
+    ("Lakeside Health Plan's business associate, Acme Records Services, lost a backup tape containing the PHI of 5,000 members while shipping it to a storage site.", ('loss',), ('other_portable_device',), 'business_associate', {'lost_device'}),
+    (OPENING + 'its server was infected with ransomware. In response, the CE restored its data from backups. The CE also modified its firewall settings.', ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'ransomware'}),
+    (OPENING + 'an attacker gained access to its network and disabled the firewall before deploying ransomware.', ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'ransomware'}),
+    (OPENING + 'a laptop was stolen from its office. After the theft, the CE reviewed the configuration of its network firewall.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'an employee snooped in the records of 600 patients. The CE sanctioned the employee. The CE then changed an audit setting in the system to alert on such access.', ('unauthorized_access_disclosure',), ('electronic_medical_record',), 'healthcare_provider', {'insider'}),
+    (OPENING + "an employee responded to a phishing email. The investigation showed that the CE's email system lacked appropriate security measures such as multifactor authentication.", ('hacking_it_incident',), ('email',), 'healthcare_provider', {'phishing'}),
+    (OPENING + "a laptop used to access its billing system was stolen from a car. The laptop's connection to the system lacked adequate password protection.", ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'it moved to a new office, leaving boxes of patient files unsecured in the old building.', ('unauthorized_access_disclosure',), ('paper_films',), 'healthcare_provider', set()),
+    (OPENING + 'ransomware encrypted its servers, and the resulting IT issues delayed patient care.', ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'ransomware'}),
+    (OPENING + 'an employee brought a laptop to a repair shop because of a software problem, and the laptop was stolen from the shop.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'a laptop was stolen from a workstation. The documents on its website were taken offline as a precaution.', ('theft',), ('laptop', 'other'), 'healthcare_provider', {'stolen_device'}),
+    ('The covered entity (CE), Harbor View Clinic, reported the unauthorized removal of files from its server by an intruder.', ('hacking_it_incident', 'theft'), ('network_server', 'other'), 'healthcare_provider', set()),
+    (OPENING + 'a laptop left in its former office during a move was stolen.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + "a registration clerk incorrectly merged the medical records of patients with similar names, so that 700 patients could see another patient's results in the portal.", ('unauthorized_access_disclosure',), ('electronic_medical_record',), 'healthcare_provider', set()),
+    (OPENING + "after a portal update, patients who logged in received other patients' information on their dashboards.", ('unauthorized_access_disclosure',), ('network_server',), 'healthcare_provider', set()),
+    (OPENING + 'a laptop was stolen from its office. The CE used a third-party mailing company to send letters to the affected individuals.', ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    (OPENING + 'an independent contractor physician who works in its emergency department accessed the records of 600 patients without a business need.', ('unauthorized_access_disclosure',), ('electronic_medical_record',), 'healthcare_provider', {'insider'}),
+    (OPENING + "although it had a business associate agreement with its billing vendor, the vendor's server was hacked, exposing the PHI of 5,000 patients.", ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'hacking_unspecified', 'third_party_vendor'}),
+    (OPENING + 'a laptop containing the PHI of 700 patients could not be located after an office move.', ('other',), ('laptop',), 'healthcare_provider', {'lost_device'}),
+    ('The covered entity (CE), Harbor View Clinic, reported a ransomware attack on its server affecting 900 individuals. In response to the ransomware attack, the CE encrypted all of its servers and workstations.', ('hacking_it_incident',), ('network_server',), 'healthcare_provider', {'ransomware'}),
+    (OPENING + "an employee's email account was accessed by an unauthorized party. In response, the CE reset passwords and retrained staff. Further, the CE learned that the attacker had obtained the employee's password through a phishing email.", ('hacking_it_incident',), ('email',), 'healthcare_provider', {'phishing'}),
+    (OPENING + "an unencrypted laptop was stolen from an employee's car. The PHI involved included names and diagnoses. Additionally, the CE installed anti-virus software on all of its workstations.", ('theft',), ('laptop',), 'healthcare_provider', {'stolen_device'}),
+    ('The covered entity (CE), Harbor View Health Plan, reported that its health plan vendor mailed ID cards to the wrong members.', ('unauthorized_access_disclosure',), ('paper_films',), 'health_plan', {'third_party_vendor', 'mailing_error'}),
+]
+
+
+@pytest.mark.parametrize("text, types, locations, entity_type, expected", REVIEW_OF_SESSION_9)
+def test_the_review_of_session_9(text, types, locations, entity_type, expected):
+    assert set(facts(text, types, locations, entity_type).vectors) == expected

@@ -119,7 +119,8 @@ def _hedged(sentence: str, start: int) -> bool:
     clause = _clause_before(sentence, start)
     if re.search(r"\b(?:if|in case|could (?:lead|result)|in the event|to prevent|to avoid|risk of|potential for|intends\s+to)\b", clause, re.I):
         return True
-    return bool(re.search(r"\bplan(?:s|ned)?(?:\s+to)?\s*$", clause, re.I)) and not re.search(r"\b(?:complet|implement|carried\s+out|execut|accelerat)\w*", clause, re.I)
+    planned = re.search(r"\bplan(?:s|ned)?\s+to\s*$", clause, re.I) or (re.search(r"\bplan(?:s|ned)?\s*$", clause, re.I) and sentence[start:start + 3].lower() == "to ")
+    return bool(planned) and not re.search(r"\b(?:complet|implement|carried\s+out|execut|accelerat)\w*", clause, re.I)
 
 
 # ---------------------------------------------------------------- rules
@@ -224,18 +225,21 @@ sentences that hold one (benchmarks/case_summaries.py checks that this changes n
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?(?:tele)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|case\s+files)"
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
-_ACTOR = rf"(?:{_WORKFORCE}|employees\(s\)|interns?|trainees?|aides?|caregivers?|counselors?|practitioners?|surgeons?|psychologists?|providers?|secretar(?:y|ies)|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
+_ACTOR = rf"(?:{_WORKFORCE}|employees\(s\)|interns?|trainees?|aides?|caregivers?|counselors?|practitioners?|surgeons?|psychologists?|providers?|(?-i:secretar(?:y|ies))|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
+_NO_OTHER_AGENT = r"(?:(?!\b(?:third[- ]part(?:y|ies)|hackers?|attackers?|burglars?|thie(?:f|ves)|intruders?|criminals?|perpetrators?|unknown|unauthorized\s+(?:individuals?|persons?|part(?:y|ies)|users?))\b)[^;])"
+"""A window between a workforce member and a deed that no outsider's deed interrupts ("an employee responded to
+a phishing email, and the attacker used ..." is not the employee's)."""
 """Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
     _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b"),
-    _rule("malware", "vectors", "malware", r"\bmalware\b|\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
+    _rule("malware", "vectors", "malware", r"\bmalware\b|(?<!anti-)(?<!anti)\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
           r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:[\w'’-]+\s+){0,3}?(?:credentials|passwords?(?![- ]protect)|log-?in\s+(?:information|details))\b"
-          rf"|\b(?:using|used)\s+(?:an?other\s+|other\s+)?(?:[\w-]+['’]s?\s+)(?:\w+\s+)?(?:passwords|credentials|log-?in\s+(?:information|credentials))\b(?<!their\spasswords)(?<!their\scredentials)"
+          rf"|\b(?:using|used)\s+(?:an?other\s+|other\s+)?(?:[\w-]+['’]s?\s+)(?:\w+\s+)?(?:passwords|credentials|log-?in\s+(?:information|credentials))\b(?<!their\spasswords)(?<!their\scredentials)(?![^;.]{{0,40}}?\b(?:employment|a\s+job|hired|licen[cs]e)\b)"
           rf"|\b(?:user\s+accounts?|credentials|passwords?|log-?ins?|key\s?cards?|access\s+(?:codes?|badges?))\s+of\s+(?:an?\s+|the\s+)?former\s+(?:\w+\s+)?{_WORKFORCE}|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bused\s+(?:their|his|her)\s+(?:own\s+)?(?:user\s?names?\s+and\s+)?(?:passwords?|credentials|log-?ins?)\b"
           r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"
           r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?unauthorized\s+(?:[\w-]+\s+){0,2}?with\s+(?:[\w'’-]+\s+){0,3}?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
@@ -260,26 +264,26 @@ RULES: tuple[Rule, ...] = (
           r"|\baccessible\s+to\s+(?:internet|online|outside)\s+users\b|\bfirewall\b[^;]{0,60}?\b(?:set|configured)\s+to\s+allow\b"
           r"|\b(?:uploaded|posted|placed|saved|stored|accessible|available|exposed)\b[^;]{0,60}?\bpublic[- ]facing\s+(?:\w+\s+)?(?:website|web\s?site|server|portal|site|directory|folder)\b|\bavailable\s+for\s+public\s+(?:access|view(?:ing)?)\b|\bpublically\s+(?:accessible|available|viewable|exposed|visible)\b"
           r"|\b(?:improperly|incorrectly)\s+set\s+up\b|\bset\s+up\s+(?:improperly|incorrectly)\b|\bfaulty\s+(?:software\s+)?(?:update|upgrade|code|programming|setting)s?\b"
-          r"|\b(?:cloud|storage|server|database|bucket|portal|website|system)\b[^;]{0,40}?\blacked\s+(?:the\s+)?(?:appropriate|adequate|proper|sufficient)\s+(?:security|access|password)\b"
+          r"|\b(?:cloud|storage|server|database|bucket|portal|website)\s+(?:[\w-]+\s+){0,2}?lacked\s+(?:the\s+)?(?:appropriate|adequate|proper|sufficient)\s+(?:security|access|password)\b"
           r"|(?<!who\swas\s)(?<!who\swere\s)\b(?:inadvertently|mistakenly|erroneously)\s+(?:given|granted|assigned)\s+(?:\w+\s+){0,2}?access\b|\b(?:inadvertently|mistakenly|erroneously)\s+(?:removed|disabled|turned\s+off)\s+(?:the\s+)?(?:\w+\s+)?(?:authentication|password\s+protection|security\s+settings?|access\s+controls?)\b"
-          r"|\bleaving\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:forms?|director(?:y|ies)|databases?|servers?|websites?|portals?|folders?|files?)\b[^;]{0,60}?\bunsecured\b"
-          r"|\b(?:computer|technical|data|IT|software)\s+(?:error|issue|glitch|malfunction|problem)s?\b|\bconfiguration\s+of\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}?(?:website|web\s?site|server|portal|system|firewall|database|application)\b"
-          r"|\bmade\s+(?:publicly\s+)?(?:public|available\s+to\s+the\s+public|publicly\s+(?:available|accessible))\b|\bpublished\b[^;]{0,80}?\b(?:via|over|to)\s+the\s+(?:public\s+)?internet\b"
+          r"|\bleaving\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:electronic\s+forms?|online\s+forms?|director(?:y|ies)|databases?|servers?|websites?|portals?)\b[^;]{0,60}?\bunsecured\b"
+          r"|\b(?:computer|data|software)\s+(?:error|glitch|malfunction)s?\b|\btechnical\s+(?:issue|glitch|malfunction|problem)s?\b|\bconfiguration\s+of\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}?(?:website|web\s?site|server|portal|system|firewall|database|application)\b[^;.]{0,40}?\b(?:made|allowed|permitted|exposed|caused|left)\b"
+          r"|\bmade\s+(?:publicly\s+)?(?:public|available\s+to\s+the\s+public|publicly\s+(?:available|accessible))\s+(?:on|via|through)\b|\bpublished\b[^;]{0,80}?\b(?:via|over|to)\s+the\s+(?:public\s+)?internet\b"
           r"|\b(?:placed|posted|stored|saved|uploaded)\b[^;]{0,80}?\bon\s+(?:a|an|the|its)\s+(?:(?:publicly\s+accessible|public|unsecured)\s+(?:[\w-]+\s+)?(?:servers?|websites?|web\s?sites?|sites?|drives?|folders?|FTP)|external\s+(?:websites?|web\s?sites?|sites?))\b"
-          r"|\bports?\s+open\b|\ballowed\s+(?:Google|(?:\w+\s+)?search\s+engines?)\s+to\s+index\b|\b(?:adjusted|modified|disabled)\s+(?:the\s+|its\s+|a\s+)?(?:[\w'’]+\s+)?firewall\b"
-          r"|\b(?:incorrectly|improperly|inadvertently|mistakenly)\s+changed\s+(?:an?\s+|the\s+)?(?:\w+\s+)?settings?\b|\bsetting\s+(?:within|in|on)\s+the\s+(?:\w+\s+)?(?:software|system|printer|application)\b|\bincomplete\s+installation\b"),
+          r"|\bports?\s+open\b|\ballowed\s+(?:Google|(?:\w+\s+)?search\s+engines?)\s+to\s+index\b|\badjusted\s+(?:the\s+|its\s+|a\s+)?(?:[\w'’]+\s+)?firewall\s+in\s+a\s+manner\b"
+          r"|\b(?:incorrectly|improperly|inadvertently|mistakenly)\s+changed\s+(?:an?\s+|the\s+)?(?:\w+\s+)?settings?\b|\bsetting\s+(?:within|in|on)\s+the\s+(?:\w+\s+)?(?:software|system|printer|application)\b[^;.]{0,60}?\b(?:caus|result|allow|expos|permit|configur)\w*|\bincomplete\s+installation\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
-          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associated?|(?<!\()(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:(?!incident\b|response\b|forensic|security\b|cyber)[\w-]+\s+){0,2}?(?:vendor|service\s+provider|contractor|company|hosting|agency)|third[- ]party\s+partner|(?:technology|temporary|independent)\s+contractor|staffing\s+agenc(?:y|ie)|(?<=by\s)(?:its\s+|the\s+|an?\s+)?(?:office\s+)?cleaning\s+(?:service|crew|company)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
+          r"(?<!incident\sresponse\s)(?<!forensic\s)(?<!security\s)\b(?:business\s+associated?|(?<!\()(?-i:BAs?)|vendor|sub-?contractor|(?:e-?mail\s+)?hosting\s+(?:service\s+)?provider|contractors?\s+of\s+the\s+(?:covered\s+entity|CE)|third[- ]party\s+(?:(?!incident\b|response\b|forensic|security\b|cyber)[\w-]+\s+){0,2}?(?:vendor|service\s+provider|contractor|company|hosting|agency)|third[- ]party\s+partner|(?:technology|temporary)\s+contractor|staffing\s+agenc(?:y|ie)|(?<=by\s)(?:its\s+|the\s+|an?\s+)?(?:office\s+)?cleaning\s+(?:service|crew|company)|janitorial\s+(?:service|company|crew)|storage\s+(?:company|vendor)|self-storage\s+facilit(?:y|ie)|shredding\s+(?:company|vendor|service))s?\b(?!['’]?\s*(?:\((?-i:BA)\)\s*)?(?:agreements?|contracts?|relationships?))"),
     _rule("insider", "vectors", "insider",
-          rf"\b{_ACTOR}\b[^;]{{0,60}}?\b(?:arrested|charged|indicted|convicted)\b[^;]{{0,40}}?\b(?:with|for)\s+(?:taking|stealing|accessing|selling|misusing|using|possessing|disclosing)\b|"
-          rf"\b{_ACTOR}\b[^;]{{0,60}}?\bwithout\s+(?:\w+\s+)?authori[sz]ation\b,?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:accessed|took|taken|removed|copied|used|disclosed|viewed|obtained)\b|"
+          rf"\b{_ACTOR}\b(?![’\']){_NO_OTHER_AGENT}{{0,60}}?\b(?:arrested|charged|indicted|convicted)\b[^;]{{0,40}}?\b(?:with|for)\s+(?:taking|stealing|accessing|selling|misusing|using|possessing|disclosing)\b|"
+          rf"\b{_ACTOR}\b(?![’\']){_NO_OTHER_AGENT}{{0,60}}?\bwithout\s+(?:\w+\s+)?authori[sz]ation\b,?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:accessed|took|taken|removed|copied|used|disclosed|viewed|obtained)\b|"
           rf"\bto\s+(?:an?|his|her|their)\s+(?:home|personal|private)\s+e-?mail\s+(?:address|account)\b[^;]{{0,40}}?\bby\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_ACTOR}\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\bdid\s+not\s+have\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:business|job|work|legitimate)[\w\s-]{{0,20}}?(?:purpose|need|reason)\b|"
-          rf"\b{_ACTOR}\b[^;]{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
+          rf"\b{_ACTOR}\b(?![’\']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
           rf"\b(?:prior\s+to|before|upon|when)\s+(?:leaving|departing|resigning|(?:his|her|their)\s+(?:departure|resignation|termination))\b,?[^;.]{{0,20}}?\b(?:copied|took|downloaded|removed|printed|e-?mailed|forwarded)\b|"
-          rf"\b{_ACTOR}\b[^;]{{0,40}}?\b(?:stored?|kept|saved|placed|posted|uploaded)\b[^;]{{0,60}}?\bon\s+(?:a|his|her|their)\s+personal\s+(?:website|web\s?site|computer|laptop|device|phone|account|e-?mail|cloud)"
+          rf"\b{_ACTOR}\b[^;]{{0,40}}?\b(?:stored?|kept|saved|placed|posted|uploaded)\b[^;]{{0,60}}?\bon\s+(?:a|his|her|their)\s+personal\s+(?:website|web\s?site|account|e-?mail\s+account|cloud)"
           rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at|of)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
           rf"|\b{_WORKFORCE}\b(?!['’])[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
@@ -297,8 +301,10 @@ RULES: tuple[Rule, ...] = (
     _rule("insider-deed", "vectors", "insider",
           rf"\b(?:an?|the|its|one\s+of\s+its|certain|former|two|three|several|\w+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{_ACTOR}\b(?:\s*\([^)]*\))?(?!\s+of\s+(?:its|the|a)\s+(?:business\s+associate|BA|vendor))"
           rf"(?:\s+(?:of|at|with|from|employed\s+by)\s+[^,;]{{1,60}}?)?,?\s+(?:who\s+[^,;]{{1,60}}?,\s+)?(?:had\s+|has\s+|also\s+|allegedly\s+|then\s+)?"
-          r"(?:(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:\w+\s+)?(?:access(?:ed)?|view(?:ed)?|used|sent|e-?mailed|provided|shared|forwarded|transmitted|gave|released|removed|took|copied|downloaded|uploaded|printed)"
-          r"|(?:(?:printed\s+and\s+)?removed|took(?!\s+(?:\w+\s+){0,3}?home\b)|copied|downloaded|photographed|diverted|exfiltrated|stole|attempted\s+to\s+upload|continued\s+to\s+access)\b(?!\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attachments?\b))"),
+          r"(?:(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:\w+\s+)?(?:access(?:ed)?|view(?:ed)?|used|removed|took|copied|downloaded|uploaded|printed)\b"
+          r"|(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:\w+\s+)?(?:sent|e-?mailed|provided|shared|forwarded|transmitted|gave|released)\b(?=[^;.]{0,100}?\b(?:unauthorized|not\s+authorized|personal|family|friends?|relatives?)\b)"
+          r"|(?:(?:printed\s+and\s+)?removed|took|copied|downloaded)\s+(?:[\w'’()-]+\s+){0,6}?(?:PHI|e-?PHI|protected\s+health|information|records?|data|files?|documents?|charts?|lists?|spreadsheets?|box(?:es)?|forms?|copies)\b(?![^;.]{0,80}?\b(?:to\s+work|home|work\s+from|business\s+trip)\b)"
+          r"|(?:photographed|diverted|exfiltrated|stole|attempted\s+to\s+upload|continued\s+to\s+access)\b)"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
@@ -310,8 +316,8 @@ RULES: tuple[Rule, ...] = (
     _rule("missing-after-theft", "vectors", "stolen_device", rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:missing|lost|gone)\s+(?:following|after)\s+(?:a|the)\s+(?:theft|burglary|break-in|robbery)\b"),
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"
-          r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?![^;]{0,40}?\b(?:to|home)\b)"
-          rf"|\bunauthorized\s+removal\s+of\s+(?:[\w'’-]+\s+){{0,6}}?{_PAPER}\b"),
+          r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?!\s+(?:offline|down|off)\b)(?![^;]{0,40}?\b(?:to|home)\b)"
+          rf"|\bunauthorized\s+removal\s+of\s+(?:[\w'’-]+\s+){{0,6}}?(?:paper\w*|box(?:es)?|charts|folders|documents|binders)\b"),
     _rule("misdirected", "vectors", "mailing_error",
           r"\b(?:to|by)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect|unintended|unauthorized\s+and\s+unintended)\s+(?:\w+\s+)?(?:recipients?|address(?:es)?|individuals?|persons?|patients?|members?|fax\s+numbers?|e-?mail\s+address(?:es)?|parties|party|entity|provider|beneficiar(?:y|ies)|plan)\b"
           r"|\bmis-?(?:directed|addressed|mailed|sent|delivered|routed)\b|\bmis-?label(?:ed|led|ing)\s+(?:\w+\s+)?(?:envelopes?|mail|letters?|mailings?|packages?|invitations?|cards?|notices?|statements?|postcards?)\b|\bwith\s+(?:the\s+)?(?:incorrect|wrong)\s+(?:mailing\s+)?address(?:es)?\b|\bsee\s+(?:the\s+)?other\s+recipients?['’]?s?\s+e-?mail\s+addresses\b|\bto\s+an\s+e-?mail\s+address\s+outside\b|\breceiv\w*\s+(?:the\s+)?wrong\s+(?:\w+\s+){0,2}?(?:statements?|letters?|bills?|documents?|mail|EOBs?|packets?)\b|\bon\s+the\s+outside\s+of\s+(?:(?:a|an|the)\s+)?(?:mailing\s+)?(?:pamphlets?|envelopes?|mailers?|postcards?|letters?)\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:(?:envelope['’]?s?|address|addressee|clear|mailing|glassine)\s+){1,2}windows?\b|\b(?:visible|displayed|shown|showing|showed)\s+(?:in|through)\s+the\s+(?:\w+\s+)?windows?\s+of\s+(?:the\s+)?(?:\w+\s+)?envelopes?\b|\benvelope\s+(?:address\s+)?windows?\s+(?:that|which)\s+(?:displayed|showed|revealed|exposed)\b|\b(?:batch\s+)?processing\s+error\b[^;]{0,40}?\bprint|\bmailing\s+(?:error|incident|vendor['’]s\s+error)\b|\b(?:window|windowed)\s+envelopes?\b|\bwrong\s+envelopes?\b|\bwrong\s+(?:patients?|individuals?|members?)['’]s?\s+(?:address|mailbox)"
@@ -337,7 +343,8 @@ RULES: tuple[Rule, ...] = (
           r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\bsold\s+(?:\w+\s+){0,4}?without\s+(?:being\s+)?(?:wiped|erased|sanitized|purged)\b"
           r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bsold\s+(?:\w+\s+){0,3}?(?:devices?|computers?|equipment|hard\s+drives?|servers?|copiers?)\s+(?:that\s+)?(?:still\s+)?contain\w*|\babandoned\s+(?:records|files|documents|boxes)\b|\bno\s+longer\s+occupie[sd]\b|\bleft\s+(?:\w+\s+){0,2}?in\s+an?\s+(?:[\w-]+\s+){0,3}?parking\s+(?:garage|lot)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b|\b(?:left|placed)\s+(?:\w+\s+){0,2}?(?:outside\s+)?on\s+(?:a|the)\s+curb\b"
-          r"|\bleft\b[^;]{0,100}?\b(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"),
+          r"|\b(?:records|documents|files|charts|box(?:es)?|paper\w*|PHI)\b[^;]{0,100}?\bleft\s+(?:\w+\s+){0,3}?(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"
+          r"|\bleft\s+(?:[\w'’-]+\s+){0,5}?(?:records|documents|files|charts|box(?:es)?|paper\w*|PHI)\b[^;]{0,60}?\b(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
     _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)(?<!incorrect\s)(?<!wrong\s)(?<!correct\s)(?<!outdated\s)(?<!previous\s)(?<!\bto\s)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)(?!\s+(?:any|the|this|these|its|their|such|labels?|verification|updates?)\b)"),
@@ -408,7 +415,7 @@ _REMEDIATION = re.compile(
     r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?-i:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
-_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also|Further(?:more)?)\b", re.I)
+_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also)\b", re.I)
 
 
 def _told(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -453,9 +460,11 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
 _REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
 _VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))|\bits\s+(?-i:BA)\b(?!\s+(?:agreements?|contracts?))", re.I)
+_SHEETS = r"(?:paper\w*|charts|documents|binders?|films|x-rays?|notes|lists|forms|census\s+\w+|schedules|prescriptions|face\s?sheets?|super-?bills|receipts|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|(?:paper|medical|patient|case)\s+(?:records|files|charts))"
 _DEVICE_AND_PAPER = re.compile(
-    rf"\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:and|along\s+with|as\s+well\s+as|together\s+with|in\s+addition\s+to)\s+(?:(?!contain|with\b|hold|stor|folder)[\w-]+\s+){{0,4}}?(?!folders?\b){_PAPER}\b"
-    rf"|\b{_PAPER}\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
+    rf"\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:and|along\s+with|as\s+well\s+as|together\s+with|in\s+addition\s+to)\s+(?:(?!contain|with\b|hold|stor|folder|backup|laptop|electronic)[\w-]+\s+){{0,4}}?"
+    rf"(?:(?:bags?|box(?:es)?|briefcases?|backpacks?|purses?)\s+(?:of|containing|with)\s+(?:[\w-]+\s+){{0,3}}?)?{_SHEETS}\b"
+    rf"|\b{_SHEETS}\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
     re.I,
 )
 """A device and paper stolen together ("a laptop and a bag of charge tickets"), not paper held on a device
@@ -466,11 +475,11 @@ chart counts only where HHS lists paper: a laptop's folders are files)."""
 _FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)(?:\s+to\b|\s*$)|\bdid\s+not\s+have\b)(?:(?!\b(?:was|were|is|are|has|had)\b)[^,;])*$", re.I)
 """A deed the entity failed to do, up to the deed: "failed to implement a mechanism to encrypt", not "the employee
 who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
-_ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:business\s+associate|BA)\s+agreements?\s+(?:\(BAAs?\)\s+)?with\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
+_ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
-_NOT_BEFORE_LAST_WORD = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
-_MAIL_WORDS = re.compile(r"\b(?:mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
+_NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
+_MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
@@ -482,7 +491,7 @@ _SUBJECT_IS_BA = re.compile(r"^\s*(?:[^,]{0,60},\s*)?the\s+(?:BA|business\s+asso
 
 
 _CE_PERSPECTIVE = re.compile(r"^\s*An?\s+business\s+associate\b|\bthe\s+CE['’]s\s+business\s+associate\s*\(BA\)|\bcovered\s+entity['’]s\s+(?:\((?:CE)['’]?s?\)\s+)?(?:former\s+)?business\s+associate|\bbusiness\s+associate\s*\(BA\)\s+of\s+the\s+covered\s+entity"
-    r"|\b(?:its|it['’]s|their|(?-i:[A-Z][\w.&-]*)['’]s?)\s+(?:former\s+|new\s+)?business\s+associate\b(?!\s+agreement)|\bcovered\s+entity\s*\(CE\),?\s+[^.]{0,80}?\b(?:discovered|learned|was\s+notified|found)\s+that\s+(?:its|it['’]s|their|an?|the)\s+(?:\w+\s+)?(?:business\s+associate|vendor|contractor|sub-?contractor)", re.I)
+    r"|\b(?:its|it['’]s|their)\s+(?:former\s+|new\s+)?business\s+associate\b(?!\s+agreement)|\b(?-i:[A-Z][\w.&-]*)['’]s?\s+(?:former\s+|new\s+)?business\s+associate\s*\(BA\)|\bcovered\s+entity\s*\(CE\),?\s+[^.]{0,80}?\b(?:discovered|learned|was\s+notified|found)\s+that\s+(?:its|it['’]s|their|an?|the)\s+(?:\w+\s+)?(?:business\s+associate|vendor|contractor|sub-?contractor)", re.I)
 
 
 _BA_OF_THE_CE = re.compile(r"\b(?:a|the)\s+business\s+associate\s*\(BA\)\s+(?:of|for|to)\s+(?:the\s+covered\s+entity|(?-i:[A-Z]))", re.I)
@@ -630,14 +639,25 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
     if rule.code == "insider":
         return bool(_BY_MISTAKE.search(words[-40:]))
-    if rule.code == "misconfiguration" and re.match(r"computer\s", words, re.I):
+    if rule.code == "mailing_error" and re.match(r"(?:erroneously|incorrectly|mistakenly|improperly)\s+(?:merged|consolidated|combined|stuffed|inserted)|receiv", words, re.I):
+        return not (_MAIL_WORDS.search(sentence) or re.search(r"\blists\b", sentence, re.I))  # "incorrectly merged records" in an EHR is no mailing
+    if rule.code == "misconfiguration" and re.match(r"(?:published|posted|placed|uploaded)\b", words, re.I):
+        # "hackers exfiltrated files and posted them on a public website": the attackers' deed, not a fault
+        return bool(_ATTACKER.search(sentence[:start]) or re.search(r"\bexfiltrat\w*|\bstole\b", sentence[:start], re.I))
+    if rule.code == "misconfiguration" and re.match(r"(?:computer|data)\s", words, re.I):
         return bool(_MAIL_WORDS.search(sentence))  # "mailed letters to the wrong people due to a computer error": the mailing's cause
     if rule.code == "encryption":
         # "ransomware infected its server and encrypted all of the data": the attacker's deed
-        return words.lower().startswith("encrypted") and bool(_ATTACKER.search(sentence[:start]))  # "an employee mistakenly took home documents": an error, not misuse
+        attackers = list(_ATTACKER.finditer(sentence[:start]))
+        return words.lower().startswith("encrypted") and bool(attackers) and not re.search(
+            r"\b(?:the\s+)?(?:CE|BA|covered\s+entity|business\s+associate|it|they)\b", sentence[attackers[-1].end():start], re.I)  # "an employee mistakenly took home documents": an error, not misuse
     if rule.code == "third_party_vendor":
+        if re.search(r"^[^.;]{0,60}?\bto\s+(?:send|mail|provide)\s+(?:\w+\s+){0,3}?(?:letters?|notices?|notifications?)\b", sentence[end:], re.I):
+            return True  # "it used a third-party mailing company to send letters to the affected individuals": the notice
         if re.search(r"\b(?:provided|offered|trained|retrained|re-trained|educated|required|reminded|instructed)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the\s+CE['’]s)\s+(?:\w+\s+)?$", sentence[max(0, start - 60):start], re.I):
             return True  # "the CE also provided its business associates with additional training": a remedy
+        if re.search(r"\b(?:business\s+associate|BA)\s+agreements?\s+(?:\(BAAs?\)\s+)?with\s+(?:all\s+)?(?:of\s+)?(?:its\s+|their\s+|the\s+CE['’]s\s+)?(?:existing\s+|current\s+)?$", sentence[max(0, start - 80):start], re.I):
+            return True  # "business associate agreements with all existing business associates": the contracts
         agreements = _ABOUT_AGREEMENTS.search(sentence)
         if agreements and start > agreements.start():
             return True  # "satisfactory assurances that its business associate would safeguard PHI": the contract, not the breach
