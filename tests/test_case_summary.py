@@ -655,3 +655,30 @@ REVIEW_OF_SESSION_9 = [
 @pytest.mark.parametrize("text, types, locations, entity_type, expected", REVIEW_OF_SESSION_9)
 def test_the_review_of_session_9(text, types, locations, entity_type, expected):
     assert set(facts(text, types, locations, entity_type).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # What the entity is expected, required or committed to do is no deed ...
+        (OPENING + "a laptop was stolen. The CE is expected to revise its policies and retrain its staff.", {"policies_revised", "staff_retrained"}),
+        (OPENING + "a laptop was stolen. A corrective action plan requires the CE to revise its policies.", {"policies_revised"}),
+        (OPENING + "a laptop was stolen. Due to OCR's investigation, the CE committed to revise its policies and procedures.", {"policies_revised"}),
+        (OPENING + "a laptop was stolen. The CE is working to implement email encryption.", {"encryption"}),
+        # ... nor the items of a settlement's list, nor anyone's quoted words ...
+        ("Harbor View Clinic has agreed to pay $50,000 under a resolution agreement. The corrective action plan requires:\n• Revising its policies and procedures;\n• Training its workforce.", {"policies_revised", "staff_retrained"}),
+        (OPENING + 'a laptop was stolen. "We regard the agreement as a chance to strengthen our privacy policies," the CE said.', {"policies_revised"}),
+        # ... nor a drive described as encrypted when it was lost, nor the ransomware's encryption.
+        (OPENING + "a password-protected and encrypted hard drive was lost.", {"encryption"}),
+        (OPENING + "an attacker deployed a ransomware attack that encrypted some files.", {"encryption"}),
+    ],
+)
+def test_obligations_settlement_lists_and_quotes_are_no_deeds(text, absent):
+    assert not absent & set(facts(text, ("theft",), ("laptop",)).actions)
+
+
+def test_deeds_beside_obligations_stay_deeds():
+    found = facts(OPENING + "a laptop was stolen. The CE retrained its staff, revised its policies, and will provide free credit monitoring.", ("theft",), ("laptop",))
+    assert {"staff_retrained", "policies_revised", "credit_monitoring"} <= set(found.actions)
+    moved = facts(OPENING + "a laptop was stolen. The CE moved patient data to a password protected and encrypted server.", ("theft",), ("laptop",))
+    assert "encryption" in moved.actions

@@ -480,6 +480,7 @@ _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", r
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
+_THEFT_OR_LOSS = re.compile(r"\b(?:lost|stolen|missing|misplaced|theft|loss)\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
@@ -509,6 +510,15 @@ def _reporter_is_business_associate(text: str, entity_type: str | None) -> bool:
     return entity_type == "business_associate"
 
 
+_SETTLEMENT = re.compile(r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bcorrective\s+action\s+plan\b|\bcivil\s+money\s+penalt", re.I)
+_QUOTED = re.compile(r"^\s*[“\"]|[”\"]\s*,?\s*said\b|\bsaid\s+(?:OCR|HHS)\b", re.I)
+_OBLIGED = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|required|obligated|obliged)\s+to|expectation\s+that|committed\s+to|agreed\s+to"
+    r"|requires\s+(?:[\w-]+\s+){0,3}?to)\b|\b(?:working|obligation)\s+to\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""What the entity is to do, not what it did: "the CE is expected to revise its policies", "a corrective action plan
+requires it to train its staff"."""
 _DISPOSAL_WORDS = re.compile(r"\bunsecured\s+location\b|\b(?:garbage|recycl\w*|trash|dumpster|dispos\w+|discard\w*|destr(?:oy|uction)\w*|shred\w*|landfill|junk)\b", re.I)
 _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
 
@@ -531,7 +541,8 @@ def _sentence_at(text: str, position: int) -> str:
 
 
 def _sentence_about_ocr(sentence: str) -> bool:
-    return bool(_ABOUT_OCR.search(sentence))
+    """OCR's own words or deeds, or anyone's quoted words ("'We are pleased with the agreement ...'")."""
+    return bool(_ABOUT_OCR.search(sentence) or _QUOTED.search(sentence))
 
 
 def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -> bool:
@@ -566,6 +577,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
     reporter_is_vendor = _reporter_is_business_associate(text, entity_type)
     listing_failures = False
+    settled = bool(_SETTLEMENT.search(text))
     for offset, sentence, remediation in _told(text):
         lowered = " ".join(sentence.lower().split())
         about_ocr, lists_data = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence))
@@ -573,9 +585,10 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         # until a line that is no item ("As corrective action, the CE: ...") starts another list.
         bullet = bool(re.match(r"[ ]*(?:[•-]|\t)", sentence)) and not re.search(r"\n[ \t]*[^\s•-]", sentence.rstrip())
         listing_failures = (listing_failures and bullet) or bool(_FAILURES_FOLLOW.search(sentence))
-        # Not what the reporting entity did: its vendor's deeds, or a list of its failures.
+        # Not what the reporting entity did: its vendor's deeds, a list of its failures, or a settlement's list (its
+    # violations or what the corrective action plan will require).
         not_a_deed = (
-            (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence))) or (listing_failures and bullet)
+            (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence))) or (listing_failures and bullet) or (settled and bullet)
         )
         about_ocr = about_ocr or not_a_deed
         sentence, position = _without_names(sentence)
@@ -632,7 +645,7 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         return True  # ... or "the laptops were not stolen", "was never lost": the match's own verb negated
     if rule.kind == "vectors" and amends and start > amends.start():
         return True  # "..., and the CE retrained its staff on phishing": told of what was done afterwards
-    if rule.kind == "actions" and _FAILED_TO.search(_clause_before(sentence, start)):
+    if rule.kind == "actions" and (_FAILED_TO.search(_clause_before(sentence, start)) or _OBLIGED.search(_clause_before(sentence, start))):
         return True  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
     if rule.code == "software_vulnerability":
         # "scans to identify security vulnerabilities": flaws looked for, not one exploited
@@ -648,6 +661,9 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         return bool(_MAIL_WORDS.search(sentence))  # "mailed letters to the wrong people due to a computer error": the mailing's cause
     if rule.code == "encryption":
         # "ransomware infected its server and encrypted all of the data": the attacker's deed
+        described = words.lower().startswith("encrypted") and re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}and\s+$", sentence[:start], re.I)
+        if _ATTACKER.search(words) or (described and _THEFT_OR_LOSS.search(sentence[end:])):
+            return True  # "deployed a ransomware attack that encrypted files"; "a password-protected and encrypted drive was lost"
         attackers = list(_ATTACKER.finditer(sentence[:start]))
         return words.lower().startswith("encrypted") and bool(attackers) and not re.search(
             r"\b(?:the\s+)?(?:CE|BA|covered\s+entity|business\s+associate|it|they)\b", sentence[attackers[-1].end():start], re.I)  # "an employee mistakenly took home documents": an error, not misuse
