@@ -371,6 +371,12 @@ SHAPES_OF_SESSION_9 = [
     # Vendors named among the remedies are no vector.
     (OPENING + "hackers entered its server. Additional mitigation included the procurement of a new email vendor.", ("hacking_it_incident",), ("email",), {"hacking_unspecified"}),
     (OPENING + "hackers entered its server. The CE also provided its business associates with additional training.", ("hacking_it_incident",), ("email",), {"hacking_unspecified"}),
+    # Set 17's shapes: PHI taken in numbers, mail to oneself, auto-forwarding, a former employee's possession or sabotage.
+    (OPENING + "a workforce member took 4,300 patients' PHI with her on external drives when she was terminated.", UAD, ("other_portable_device",), {"insider"}),
+    (OPENING + "an employee emailed the PHI of 3,500 members to himself, claiming it was for his commissions.", UAD, ("email",), {"insider"}),
+    (OPENING + "a resident physician set his email to automatically forward to his personal email account.", UAD, ("email",), {"insider"}),
+    (OPENING + "a terminated employee changed the administration settings of its records system.", UAD, ("electronic_medical_record",), {"insider"}),
+    (OPENING + "a former employee possessed PHI from its office.", UAD, ("paper_films",), {"insider"}),
     # Paper stolen beside a device counts as paper; records on the device do not.
     (OPENING + "a laptop and documents holding PHI were stolen from a physician's car.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
     (OPENING + "a laptop and an external drive containing patient records were stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
