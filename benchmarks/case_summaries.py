@@ -145,7 +145,7 @@ def main() -> int:
         ("Set 14 (400, measured once blind after session 8's second round of changes, vectors' recall 89.5% (89.1% with the rules before session 8); then used to refine the rules)", LABELS / "set14.yaml", 14),
         ("Set 15 (the final set of session 8: 400, measured once blind, vectors' recall 86.0% (84.7% with the rules before session 8); then used to refine the rules)", LABELS / "set15.yaml", 15),
         ("Set 16 (400, labelled before session 9's changes, measured once after its first round, vectors' recall 87.2% (85.6% with the rules of session 8); then used to refine the rules)", LABELS / "set16.yaml", 16),
-        ("Set 17 (400, labelled blind while the rules were refined on set 16, measured once after the last of those changes: vectors 97.2% / 91.3%, all 98.6% / 94.4%; then used to refine the precision of actions and data types)", LABELS / "set17.yaml", 17),
+        ("Set 17 (400, labelled blind while the rules were refined on set 16, measured once after the last of those changes: vectors 97.2% / 91.3%, all 98.6% / 94.4%; then used to refine the rules)", LABELS / "set17.yaml", 17),
         ("Final set (labelled before, measured only after the last change to the rules; never used to change them)", LABELS / "final.yaml", 18),
     )
     for title, path, number in sets:
