@@ -226,10 +226,10 @@ _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|case\s+files)"
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
 _ACTOR = rf"(?:{_WORKFORCE}|employees\(s\)|interns?|trainees?|aides?|caregivers?|counselors?|practitioners?|surgeons?|psychologists?|providers?|(?-i:secretar(?:y|ies))|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
+"""Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
 _NO_OTHER_AGENT = r"(?:(?!\b(?:third[- ]part(?:y|ies)|hackers?|attackers?|burglars?|thie(?:f|ves)|intruders?|criminals?|perpetrators?|unknown|unauthorized\s+(?:individuals?|persons?|part(?:y|ies)|users?))\b)[^;])"
 """A window between a workforce member and a deed that no outsider's deed interrupts ("an employee responded to
 a phishing email, and the attacker used ..." is not the employee's)."""
-"""Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
@@ -279,11 +279,11 @@ RULES: tuple[Rule, ...] = (
     _rule("insider", "vectors", "insider",
           rf"\b{_ACTOR}\b(?![’'])[^;]{{0,60}}?\be-?mailed\s+(?:[\w(),.-]+\s+){{0,6}}?to\s+(?:himself|herself|themselves|themself)\b|"
           rf"\b(?:former|terminated|disgruntled)\s+(?:\w+\s+)?{_ACTOR}\s+(?:possessed|had\s+possession|changed|deleted|disabled|locked|altered)\b|"
-          rf"\b{_ACTOR}\b(?![’\']){_NO_OTHER_AGENT}{{0,60}}?\b(?:arrested|charged|indicted|convicted)\b[^;]{{0,40}}?\b(?:with|for)\s+(?:taking|stealing|accessing|selling|misusing|using|possessing|disclosing)\b|"
-          rf"\b{_ACTOR}\b(?![’\']){_NO_OTHER_AGENT}{{0,60}}?\bwithout\s+(?:\w+\s+)?authori[sz]ation\b,?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:accessed|took|taken|removed|copied|used|disclosed|viewed|obtained)\b|"
+          rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,60}}?\b(?:arrested|charged|indicted|convicted)\b[^;]{{0,40}}?\b(?:with|for)\s+(?:taking|stealing|accessing|selling|misusing|using|possessing|disclosing)\b|"
+          rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,60}}?\bwithout\s+(?:\w+\s+)?authori[sz]ation\b,?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:accessed|took|taken|removed|copied|used|disclosed|viewed|obtained)\b|"
           rf"\bto\s+(?:an?|his|her|their)\s+(?:home|personal|private)\s+e-?mail\s+(?:address|account)\b[^;]{{0,40}}?\bby\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_ACTOR}\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\bdid\s+not\s+have\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:business|job|work|legitimate)[\w\s-]{{0,20}}?(?:purpose|need|reason)\b|"
-          rf"\b{_ACTOR}\b(?![’\']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
+          rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
           rf"\b(?:prior\s+to|before|upon|when)\s+(?:leaving|departing|resigning|(?:his|her|their)\s+(?:departure|resignation|termination))\b,?[^;.]{{0,20}}?\b(?:copied|took|downloaded|removed|printed|e-?mailed|forwarded)\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\b(?:stored?|kept|saved|placed|posted|uploaded)\b[^;]{{0,60}}?\bon\s+(?:a|his|her|their)\s+personal\s+(?:website|web\s?site|account|e-?mail\s+account|cloud)"
           rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
