@@ -168,7 +168,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "leaving", "permission", "removed", "residence", "home", "house", "apartment", "garage", "storage unit", "photo", "pictures", "screen", "passwords", "credentials", "log", "consent", "impermissib", "inappropriat", "improper", "intentional", "knowing", "deliberat",
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored", "nefarious", "illicit", "commit", "purchases", "fraudulent",
-                "store", "saved", "placed", "posted", "scope", "private", "himself", "herself", "themsel", "possess", "changed", "deleted", "locked", "altered", "forward", "charged", "indicted", "convicted", "authoriz", "authoris", "purpose"),
+                "scope", "private", "himself", "herself", "themsel", "former", "disgruntled", "charged", "indicted", "convicted", "not have"),
     "insider-deed": ("impermissib", "improper", "inappropriat", "wrongful", "removed", "took", "copied", "download", "photograph", "diverted", "exfiltrat", "stole", "attempted to upload", "continued to access"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
