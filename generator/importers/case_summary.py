@@ -482,7 +482,6 @@ _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", r
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
-_THEFT_OR_LOSS = re.compile(r"\b(?:lost|stolen|missing|misplaced|theft|loss)\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
@@ -664,7 +663,7 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
     if rule.code == "encryption":
         # "ransomware infected its server and encrypted all of the data": the attacker's deed
         described = words.lower().startswith("encrypted") and re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}and\s+$", sentence[:start], re.I)
-        if _ATTACKER.search(words) or (described and _THEFT_OR_LOSS.search(sentence[end:])):
+        if _ATTACKER.search(words) or (described and (_THEFT_WORDS.search(sentence[end:]) or _LOSS_WORDS.search(sentence[end:]))):
             return True  # "deployed a ransomware attack that encrypted files"; "a password-protected and encrypted drive was lost"
         attackers = list(_ATTACKER.finditer(sentence[:start]))
         return words.lower().startswith("encrypted") and bool(attackers) and not re.search(
