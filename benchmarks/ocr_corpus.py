@@ -38,7 +38,7 @@ def summarised_reports() -> dict[str, ExportRow] | None:
     return reports
 
 
-SET_SIZES = (200, 100, 100, 100, 150, 200, 200, 200, 200, 200, 200, 200, 200, 400, 400, 400, 400, 400)
+SET_SIZES = (200, 100, 100, 100, 150, 200, 200, 200, 200, 200, 200, 200, 200, 400, 400, 400, 400, 400, 567)
 """How many reports each labelled set holds, in the order they were drawn: set n is drawn with seed
 SAMPLE_SEED + n - 1 from the reports in none of the sets before it, so no report is in two sets."""
 
