@@ -688,3 +688,52 @@ def test_deeds_beside_obligations_stay_deeds():
     assert {"staff_retrained", "policies_revised", "credit_monitoring"} <= set(found.actions)
     moved = facts(OPENING + "a laptop was stolen. The CE moved patient data to a password protected and encrypted server.", ("theft",), ("laptop",))
     assert "encryption" in moved.actions
+
+
+SHAPES_OF_SESSION_10 = [
+    # Misuse told in plainer words: "a member of its workforce", "his/her", a former workforce member's own deed,
+    # PHI shown to or shared with someone with no right to it, photographs of a screen, a fraudulent purpose.
+    (OPENING + "a member of its workforce impermissibly accessed the ePHI of 410 individuals.", UAD, ("electronic_medical_record",), {"insider"}),
+    (OPENING + "an employee forwarded emails containing the PHI of 700 patients to an outside address prior to his/her departure.", UAD, ("email",), {"insider"}),
+    (OPENING + "a former workforce member accessed the PHI of approximately 620 individuals.", UAD, ("network_server",), {"insider"}),
+    (OPENING + "a former physician of the practice contacted 380 of its patients about a new practice.", UAD, ("other",), {"insider"}),
+    (OPENING + "an employee impermissibly disclosed the PHI of 1,900 patients to a marketing vendor.", UAD, ("network_server",), {"insider"}),
+    (OPENING + "a nurse allowed a visitor to view the records of 240 patients on a workstation.", UAD, ("desktop_computer",), {"insider"}),
+    (OPENING + "a scheduler mailed the PHI of 530 patients to her personal email address without a legitimate business purpose.", UAD, ("email",), {"insider"}),
+    (OPENING + "two employees accessed PHI outside of their normal job duties and used it to process fraudulent tax returns.", UAD, ("electronic_medical_record",), {"insider"}),
+    ("A front desk clerk of Harbor View Clinic, the covered entity (CE), took pictures of PHI displayed on a workstation computer and gave them to a friend.", UAD, ("desktop_computer",), {"insider"}),
+    (OPENING + "an employee impermissibly sent the ePHI of 800 members to an unauthorized individual.", UAD, ("email",), {"insider"}),
+    # ... not a mistake, nor a deed done for the work, nor a relative's deed, nor a records request answered wrongly.
+    (OPENING + "a workforce member inadvertently emailed the ePHI of 2,100 patients to a personal email account.", UAD, ("email",), {"mailing_error"}),
+    (OPENING + "an employee emailed a file of 640 patients to his personal email account to complete his work off-site.", ("other",), ("email",), set()),
+    (OPENING + "the spouse of a former employee accessed the PHI of 900 individuals.", UAD, ("electronic_medical_record",), set()),
+    (OPENING + "an employee mistakenly sent a spreadsheet with the PHI of 300 patients to an unauthorized individual.", UAD, ("email",), {"mailing_error"}),
+    # Systems that let people see what they should not: an error in a database, an update that exposed records,
+    # patients able to see other patients' PHI, an open firewall port, a program error, a printer setting.
+    (OPENING + "an error in its database allowed the PHI of 1,200 individuals to be viewed by others.", UAD, ("network_server",), {"misconfiguration"}),
+    (OPENING + "an update to its mobile application software enabled users to access the ePHI of 900 individuals.", UAD, ("other",), {"misconfiguration"}),
+    (OPENING + "patients were able to access the PHI of 750 individuals while using its check-in tablets.", UAD, ("other_portable_device",), {"misconfiguration"}),
+    (OPENING + "ransomware reached its server through an open firewall port, affecting 1,300 individuals.", ("hacking_it_incident",), ("network_server",), {"ransomware", "misconfiguration"}),
+    (OPENING + "a technician incorrectly changed a printer press setting, which printed the wrong addresses on 800 statements.", UAD, ("paper_films",), {"misconfiguration"}),
+    # ... but paper open to the public is no system fault.
+    (OPENING + "boxes of paper documents were left unattended and accessible to the public for six months.", ("improper_disposal",), ("paper_films",), set()),
+    # Where HHS lists only paper, whatever the summary says was stolen is paper; a burglary alone takes nothing.
+    (OPENING + "the PHI of 440 individuals was stolen during a robbery at its billing office.", ("theft",), ("paper_films",), {"paper_theft"}),
+    (OPENING + "its storage facility was burglarized, affecting the PHI of 1,000 individuals.", ("theft",), ("paper_films",), set()),
+    (OPENING + "the PHI of 440 individuals was stolen during a robbery at its billing office.", ("theft",), ("paper_films", "laptop"), set()),
+    # A device that was mislaid is lost.
+    (OPENING + "two compact disks containing scanned records were mislaid after they arrived.", ("loss",), ("other",), {"lost_device"}),
+]
+
+
+@pytest.mark.parametrize("text, types, locations, expected", SHAPES_OF_SESSION_10)
+def test_shapes_read_in_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+def test_plain_wording_keeps_the_evidence_pointing_into_the_summary():
+    text = OPENING + "a member of its workforce impermissibly accessed the ePHI of 410 individuals prior to his/her departure."
+    found = facts(text, UAD, ("electronic_medical_record",))
+    evidence = next(item for item in found.evidence if item.code == "insider")
+    assert text[evidence.start:evidence.end].startswith("a member of its workforce")
+    assert text[evidence.start:evidence.end].endswith("accessed")

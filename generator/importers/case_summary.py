@@ -159,7 +159,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
                          "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall", "set up", "faulty", "lacked", "inadvertently", "mistakenly", "erroneously", "technical", "malfunction",
-                         "external", "port open", "ports open", "incomplete"),
+                         "external", "port open", "ports open", "incomplete", "update", "upgrade", "modification", "able to", "program"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
@@ -169,6 +169,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored", "nefarious", "illicit", "commit", "purchases", "fraudulent",
                 "scope", "private", "himself", "herself", "themsel", "former", "disgruntled", "charged", "indicted", "convicted", "not have"),
+    "insider-shared": ("impermissibly", "improperly", "inappropriately", "wrongfully", "former", "allowed", "pictures", "photos", "photographs", "screenshots", "screen shots"),
     "insider-deed": ("impermissib", "improper", "inappropriat", "wrongful", "removed", "took", "copied", "download", "photograph", "diverted", "exfiltrat", "stole", "attempted to upload", "continued to access"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
@@ -227,7 +228,7 @@ _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|film
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
 _ACTOR = rf"(?:{_WORKFORCE}|employees\(s\)|interns?|trainees?|aides?|caregivers?|counselors?|practitioners?|surgeons?|psychologists?|providers?|(?-i:secretar(?:y|ies))|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
 """Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
-_NO_OTHER_AGENT = r"(?:(?!\b(?:third[- ]part(?:y|ies)|hackers?|attackers?|burglars?|thie(?:f|ves)|intruders?|criminals?|perpetrators?|unknown|unauthorized\s+(?:individuals?|persons?|part(?:y|ies)|users?))\b)[^;])"
+_NO_OTHER_AGENT = r"(?:(?!(?<!\bto\sa\s)(?<!\bto\san\sunauthorized\s)\b(?:third[- ]part(?:y|ies)|hackers?|attackers?|burglars?|thie(?:f|ves)|intruders?|criminals?|perpetrators?|unknown|unauthorized\s+(?:individuals?|persons?|part(?:y|ies)|users?))\b)[^;])"
 """A window between a workforce member and a deed that no outsider's deed interrupts ("an employee responded to
 a phishing email, and the attacker used ..." is not the employee's)."""
 
@@ -249,7 +250,7 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:software|security)\s+vulnerabilit(?:y|ies)\b|\b(?:due\s+to|due|through|via|because\s+of|exploiting)\s+an?\s+vulnerabilit(?:y|ies)\b|\bvulnerabilit(?:y|ies)\s+(?:in|on|within)\s+(?:an?|the|its)\s+(?:[\w’'()-]+\s+){0,4}?(?:website|web\s?site|software|system|application|server|portal|platform|storage\s+system)s?\b"),
     _rule("misconfiguration", "vectors", "misconfiguration",
           r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change|setting)s?\b|\btechnical\s+error\b|\bopen\s+shares\b"
-          r"|\b(?:error|glitch|bug|flaw|discrepancy)\s+(?:in|on|with)\s+(?:its|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:website|web\s?site|portal|software|application|app|system)\b"
+          r"|\b(?:error|glitch|bug|flaw|discrepancy)\s+(?:in|on|with)\s+(?:its|the|a|an|the\s+CE['’]s|the\s+BA['’]s)\s+(?:[\w-]+\s+){0,3}?(?:website|web\s?site|portal|software|application|app|system|database|program|code|platform|server)\b"
           r"|\b(?:website|web\s?site|portal|software|application)\s+(?:\w+\s+){0,2}?(?:error|glitch|discrepancy)\b|\bsoftware\b[^;]{0,60}?\b(?:contained\s+an\s+error|impermissibly\s+disclosed)\b"
           r"|\bviewable\s+(?:by|to)\s+(?:others|other\s+(?:users|members|patients|customers))\b|\ballowed\s+(?:some\s+)?(?:users|members|patients|customers|individuals)\s+to\s+(?:view|see|access)\b"
           r"|\bpublished\b[^;]{0,80}?\bon\s+the\s+(?:public\s+)?internet\b|\bleft\s+(?:\w+\s+){0,3}?vulnerable\s+to\s+access\b|\bleft\b[^;]{0,120}?\bunsecured\s+(?:via|on|over)\s+the\s+internet\b|\bopen\s+(?:RDP\s+)?ports?\b"
@@ -271,7 +272,10 @@ RULES: tuple[Rule, ...] = (
           r"|\bmade\s+(?:publicly\s+)?(?:public|available\s+to\s+the\s+public|publicly\s+(?:available|accessible))\s+(?:on|via|through)\b|\bpublished\b[^;]{0,80}?\b(?:via|over|to)\s+the\s+(?:public\s+)?internet\b"
           r"|\b(?:placed|posted|stored|saved|uploaded)\b[^;]{0,80}?\bon\s+(?:a|an|the|its)\s+(?:(?:publicly\s+accessible|public|unsecured)\s+(?:[\w-]+\s+)?(?:servers?|websites?|web\s?sites?|sites?|drives?|folders?|FTP)|external\s+(?:websites?|web\s?sites?|sites?))\b"
           r"|\bports?\s+open\b|\ballowed\s+(?:Google|(?:\w+\s+)?search\s+engines?)\s+to\s+index\b|\badjusted\s+(?:the\s+|its\s+|a\s+)?(?:[\w'’]+\s+)?firewall\s+in\s+a\s+manner\b"
-          r"|\b(?:incorrectly|improperly|inadvertently|mistakenly)\s+changed\s+(?:an?\s+|the\s+)?(?:\w+\s+)?settings?\b|\bsetting\s+(?:within|in|on)\s+the\s+(?:\w+\s+)?(?:software|system|printer|application)\b[^;.]{0,60}?\b(?:caus|result|allow|expos|permit|configur)\w*|\bincomplete\s+installation\b"),
+          r"|\b(?:incorrectly|improperly|inadvertently|mistakenly)\s+changed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?settings?\b|\bsetting\s+(?:within|in|on)\s+the\s+(?:\w+\s+)?(?:software|system|printer|application)\b[^;.]{0,60}?\b(?:caus|result|allow|expos|permit|configur)\w*|\bincomplete\s+installation\b"
+          r"|\b(?:update|upgrade|change|modification)s?\s+(?:to|of|in)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,3}?(?:software|system|application|app|website|web\s?site|portal|platform|program)\b[^;.]{0,60}?\b(?:enabled|allowed|permitted|exposed|made)\b"
+          r"|\b(?:patients|users|members|customers|individuals|visitors|clients)\s+(?:were|was)\s+able\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:e?PHI|protected\s+health\s+information|(?:\w+\s+)?records|information|data)\s+(?:\(\w+\)\s+)?of\b"
+          r"|\bopen\s+(?:firewall|network|computer|remote|server)\s+ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
@@ -283,7 +287,7 @@ RULES: tuple[Rule, ...] = (
           rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,60}}?\bwithout\s+(?:\w+\s+)?authori[sz]ation\b,?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:accessed|took|taken|removed|copied|used|disclosed|viewed|obtained)\b|"
           rf"\bto\s+(?:an?|his|her|their)\s+(?:home|personal|private)\s+e-?mail\s+(?:address|account)\b[^;]{{0,40}}?\bby\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_ACTOR}\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\bdid\s+not\s+have\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:business|job|work|legitimate)[\w\s-]{{0,20}}?(?:purpose|need|reason)\b|"
-          rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
+          rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open|process|submit|prepare)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
           rf"\b(?:prior\s+to|before|upon|when)\s+(?:leaving|departing|resigning|(?:his|her|their)\s+(?:departure|resignation|termination))\b,?[^;.]{{0,20}}?\b(?:copied|took|downloaded|removed|printed|e-?mailed|forwarded)\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\b(?:stored?|kept|saved|placed|posted|uploaded)\b[^;]{{0,60}}?\bon\s+(?:a|his|her|their)\s+personal\s+(?:website|web\s?site|account|e-?mail\s+account|cloud)"
           rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
@@ -291,14 +295,14 @@ RULES: tuple[Rule, ...] = (
           rf"|\b{_WORKFORCE}\b(?!['’])[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
           rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:\w+\s+)?(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,60}}?\bremoved\s+(?:\w+\s+){{0,2}}?(?:patient\s+|medical\s+)?(?:files|records|charts|documents)\s+from\b|\bformer\s+{_WORKFORCE}['’]s\s+(?:home|residence|house|apartment|garage|storage\s+unit)\b|\b(?:manager|{_WORKFORCE})\b[^;]{{0,60}}?\b(?:was|were)\s+using\s+(?:an?other\s+|other\s+)?(?:\w+\s+)?\w+['’]s?\s+(?:passwords|credentials|log-?ins)\b"
-          rf"|\b{_ACTOR}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|e-?mailed|sent|sending|used|forward|forwarded|forwarding|provided|acquired|disclosed|submitted|shared)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+(?:(?:the\s+)?patients?['’]?\s+)?authori[sz]ation\b|\b(?:personal|home|private)\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:job|duties)))"
+          rf"|\b{_ACTOR}\b[^;]{{0,120}}?\b(?:accessed|accessing|viewed|printed|printing|took|removed|copied|(?:e-?)?mailed|sent|sending|used|forward|forwarded|forwarding|provided|acquired|disclosed|submitted|shared)\b[^;]{{0,160}}?(?:\bbeyond\s+the\s+scope\b|\bin\s+excess\s+of\b|\bwithout\s+(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\bwithout\s+(?:(?:the\s+)?patients?['’]?\s+)?authori[sz]ation\b|\b(?:personal|home|private)\b[^;]{{0,30}}?\be-?mail\b|\bwithout\s+a\s+need\s+to\s+know\b|\bfor\s+(?:illegal|personal|unauthorized)\s+purposes?\b|\boutside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+(?:\w+\s+)?(?:job|duties)))"
           rf"|\b{_WORKFORCE}\b[^;]{{0,200}}?\b(?:e-?mailed|sent|disclosed|gave|provided|shared|forwarded)\b[^;]{{0,80}}?\bto\s+(?:his|her|their|a|an)\s+(?:husband|wife|spouse|family\s+member|friend|relative|boyfriend|girlfriend|attorney)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:prior\s+to|before)\s+(?:his|her|their)\s+(?:resignation|termination|departure)\b|\bfor\s+(?:tax\s+)?fraud(?:ulent)?\s+purposes\b|\bpotentially\s+for\s+(?:tax\s+)?fraud\b"
           rf"|\b(?:continued\s+to\s+access|accessed)\b[^;]{{0,120}}?\bafter\s+(?:(?:his|her|their)\s+)?(?:employment\s+(?:ended|was\s+terminated)|(?:being\s+)?terminated|(?:his|her|their)\s+resignation|leaving\s+the\s+(?:practice|organization|company|job))\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,40}}?\btook\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?(?:list|lists|records|files|charts|documents|data|information)\b"
           rf"|\b{_WORKFORCE}\b[^;]{{0,30}}?\bhacked\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:impermissibly|improperly|inappropriately)\s+(?:acquired|retained|kept)\b"
           rf"|\bformer\s+{_WORKFORCE}\b[^;]{{0,30}}?\b(?:was|were)\s+in\s+possession\s+of\b|\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:fraud|identity\s+theft)\s+investigation\b"
-          rf"|\bleaving\b[^;]{{0,60}}?\bto\s+(?:begin|start)\s+(?:employment|work)\b|\b{_WORKFORCE}\b[^;]{{0,100}}?\bidentity\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
+          rf"|\bleaving\b[^;]{{0,60}}?\bto\s+(?:begin|start)\s+(?:employment|work)\b|\b{_WORKFORCE}\b[^;]{{0,100}}?\bidenti(?:ty|fy)\s+theft\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:resigned|was\s+terminated|left)\b[^;]{{0,30}}?\b(?:and\s+)?(?:removed|took)\b"
           rf"|\bidentity\s+theft\s+(?:scheme|ring)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfound\s+in\s+(?:his|her|their)\s+possession\b|\bin\s+(?:his|her|their)\s+possession\b[^;]{{0,60}}?\bwhile\s+(?:\w+\s+){{0,4}}?{_WORKFORCE}\b[^;]{{0,20}}?\barrested\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bwas\s+being\s+arrested\b[^;]{{0,80}}?\bin\s+(?:his|her|their)\s+possession\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\bto\s+(?:an?\s+|the\s+)?competit(?:or|ors|ing)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bdisclosed\b[^;]{{0,60}}?\bto\s+(?:a|the)\s+(?:news\s+)?(?:reporter|journalist|newspaper)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\b(?:attempted\s+to\s+)?(?:upload(?:ed)?|transferred|sent|e-?mailed|forwarded)\b[^;]{{0,120}}?\bto\s+an?\s+unauthorized\s+(?:website|web\s?site|cloud|account)\b|\b(?:prosecution|indictment)\s+of\s+the\s+(?:former\s+)?{_WORKFORCE}\b|\brogue\s+(?:employee|staff|workforce\s+member|physician|nurse)s?\b|\b{_WORKFORCE}\b[^;]{{0,20}}?\b(?:impermissibly|inappropriately)\s+(?:accessing|viewing|using)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\bafter\s+(?:the\s+)?(?:termination\s+of\s+(?:their|his|her)\s+employment|(?:their|his|her)\s+(?:termination|resignation|departure))\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bon\s+(?:his|her|their)\s+last\s+day\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bon\s+the\s+day\s+of\s+(?:his|her|their)\s+(?:employment\s+)?(?:termination|resignation)\b|\b{_WORKFORCE}\b[^;]{{0,80}}?\b(?:sent|e-?mailed|forwarded|gave|disclosed)\b[^;]{{0,80}}?\bto\s+a\s+former\s+(?:employee|staff\s+member|workforce\s+member|co-?worker)\b|\bleft\s+the\s+(?:CE|practice|company|organization)\s+to\s+(?:work|join|conduct|practice|begin|start)\b|\buser\s+account\s+of\s+a\s+former\s+(?:employee|workforce\s+member|staff\s+member)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\bfraudulently\s+(?:\w+\s+)?(?:used|us(?:e|ing)|obtain\w*|access\w*|open\w*|fil\w*)\b|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bwhile\s+still\s+employed\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:committing|committed)\s+(?:\w+\s+)?fraud\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,20}}?\bcontinued\s+to\s+access\b|\b(?:on|to)\s+(?:an?\s+|the\s+)?(?:employee|staff\s+member|workforce\s+member|physician|nurse)['’]s\s+personal\s+(?:laptop|computer|device|phone|e-?mail)|\b{_WORKFORCE}\b[^;]{{0,120}}?\b(?:accessed|viewed|used|disclosed)\b[^;]{{0,120}}?\bwithout\s+(?:an?\s+)?(?:\w+\s+)?(?:business|professional|legitimate|work-related|job-related)\s+(?:need|reason|purpose)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\baccessed\b[^;]{{0,60}}?\b(?:without\s+(?:authorization|a\s+business\s+need|a\s+legitimate)|outside\s+(?:the\s+scope|of\s+(?:his|her|their)\s+job))"),
     _rule("insider-deed", "vectors", "insider",
           rf"\b(?:an?|the|its|one\s+of\s+its|certain|former|two|three|several|\w+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{_ACTOR}\b(?:\s*\([^)]*\))?(?!\s+of\s+(?:its|the|a)\s+(?:business\s+associate|BA|vendor))"
@@ -307,8 +311,14 @@ RULES: tuple[Rule, ...] = (
           r"|(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:\w+\s+)?(?:sent|e-?mailed|provided|shared|forwarded|transmitted|gave|released)\b(?=[^;.]{0,100}?\b(?:unauthorized|not\s+authorized|personal|family|friends?|relatives?)\b)"
           r"|(?:(?:printed\s+and\s+)?removed|took|copied|downloaded)\s+(?:[\w'’(),.-]+\s+){0,6}?(?:PHI|e-?PHI|protected\s+health|information|records?|data|files?|documents?|charts?|lists?|spreadsheets?|box(?:es)?|forms?|copies)\b(?![^;.]{0,80}?\b(?:to\s+work|home|work\s+from|business\s+trip)\b)"
           r"|(?:photographed|diverted|exfiltrated|stole|attempted\s+to\s+upload|continued\s+to\s+access)\b)"),
+    _rule("insider-shared", "vectors", "insider",
+          rf"\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\b(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:disclosed|shared|provided|released|gave)\b[^;.]{{0,80}}?\b(?:to|with)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:students?|mentees?|vendors?|third\s+part(?:y|ies)|unauthorized|individuals?|persons?|competitors?|others|outside|family|friends?|relatives?|acquaintances?|news|reporters?|former)\b(?![^;.]{0,60}?\bsubpoena)"
+          rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,40}}?\b(?:impermissibly|improperly|inappropriately)\s+provided\s+(?:an?\s+|the\s+)?(?:unauthorized\s+)?(?:individual|person|third\s+party|family\s+member|friend|relative)\s+with\s+access\b"
+          rf"|(?<!\bof\s)(?<!\bof\sa\s)(?<!\bof\san\s)(?<!\bof\sthe\s)\bformer\s+(?:[\w-]+\s+){{0,2}}?{_ACTOR}\b(?![’'])(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:had\s+|has\s+|also\s+|then\s+|allegedly\s+)?(?:accessed|viewed|contacted|solicited|disclosed|sent\s+(?:\w+\s+){{0,3}}?(?:mailings?|letters?|e-?mails?|an\s+e-?mail))\b"
+          rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\ballowed\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:unauthorized\s+)?(?:volunteer|family\s+member|friend|relative|spouse|husband|wife|visitor|non-employee|acquaintance|boyfriend|girlfriend)\s+to\s+(?:view|access|see)\b"
+          rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"),
     _rule("lost-device", "vectors", "lost_device",
-          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
+          rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|mislaid|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,160}}?\blost,?\s+(?:or\s+)?stolen\b"),
     _rule("stolen-device", "vectors", "stolen_device",
@@ -483,6 +493,11 @@ _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|addr
 _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
+_PHYSICAL_PUBLIC = re.compile(r"\b(?:paper\w*|documents|boxes|dumpsters?|bins?|trash|files\s+cabinets?|filing\s+cabinets?|charts|records\s+room|hallway|lobby)\b", re.I)
+_ONLINE = re.compile(r"\b(?:internet|online|web\w*|servers?|database|cloud|portal|FTP|electronic|e-?PHI|computer|network|search\s+engines?)\b", re.I)
+_FOR_WORK = re.compile(r"^[^;.]{0,80}?\b(?:for\s+work(?:-related)?\s+purposes|to\s+(?:complete|do|finish)\s+(?:\w+\s+)?work|to\s+work\s+(?:on\s+it\s+)?(?:from|at)\s+home)\b", re.I)
+"""A deed done to get the work done, which the guide does not count as misuse."""
+_DELIBERATE = re.compile(r"\b(?:impermissibly|improperly|inappropriately|wrongfully|intentionally|deliberately|knowingly|without\s+(?:\w+\s+)?authori[sz]ation)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
     r"\b(?:sent|sending|disclosed|disclosing|disclosures?|e-?mailed|mailed|faxed|transmitted|transferred|uploaded|gave|forwarded|shared)\b[^.;]{0,120}?\bto\s+(?:its|a|an|the)\s+(?:[\w'’-]+\s+){0,3}$"
@@ -524,9 +539,17 @@ _DISPOSAL_WORDS = re.compile(r"\bunsecured\s+location\b|\b(?:garbage|recycl\w*|t
 _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
 
 
-def _without_names(sentence: str) -> tuple[str, list[int]]:
-    """The sentence without the names in apposition to (CE) or (BA), and where each of its characters
-    (and its end) stands in the sentence, so that a match's place can still be shown."""
+_PLAIN_WORDING = (
+    (re.compile(r"\b(?:his|her|their)\s*(?:/|\bor\b)\s*(?:his|her|their)\b", re.I), "their"),
+    (re.compile(r"\b(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+(?:its|the|their|the\s+CE['’]s|the\s+covered\s+entity['’]s)\s+(?:workforce|staff)\b(?!\s+(?:training|policies))", re.I), "a workforce member"),
+)
+"""One spelling for wordings the rules need not tell apart: "his/her" is "their", and "a member of its workforce"
+is "a workforce member"."""
+
+
+def _plainly_worded(sentence: str) -> tuple[str, list[int]]:
+    """The sentence without the names in apposition to (CE) or (BA) and in the plain wording above, and where
+    each of its characters (and its end) stands in the sentence, so that a match's place can still be shown."""
     kept, position, start = [], [], 0
     for match in _NAME_APPOSITIVE.finditer(sentence):
         kept.append(sentence[start:match.start()])
@@ -534,7 +557,16 @@ def _without_names(sentence: str) -> tuple[str, list[int]]:
         start = match.end()
     kept.append(sentence[start:])
     position.extend(range(start, len(sentence) + 1))
-    return "".join(kept), position
+    text = "".join(kept)
+    for pattern, plain in _PLAIN_WORDING:
+        pieces, places, start = [], [], 0
+        for match in pattern.finditer(text):
+            pieces += [text[start:match.start()], plain]
+            places += position[start:match.start()] + [position[match.start()]] * len(plain)
+            start = match.end()
+        pieces.append(text[start:])
+        text, position = "".join(pieces), places + position[start:]
+    return text, position
 
 
 def _sentence_at(text: str, position: int) -> str:
@@ -580,7 +612,6 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     listing_failures = False
     settled = bool(_SETTLEMENT.search(text))
     for offset, sentence, remediation in _told(text):
-        lowered = " ".join(sentence.lower().split())
         about_ocr, lists_data = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence))
         # "OCR found that the CE failed to: • implement policies ...": the list's items are failures, not deeds,
         # until a line that is no item ("As corrective action, the CE: ...") starts another list.
@@ -592,7 +623,8 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
             (not reporter_is_vendor and bool(_SUBJECT_IS_BA.search(sentence))) or (listing_failures and bullet) or (settled and bullet)
         )
         about_ocr = about_ocr or not_a_deed
-        sentence, position = _without_names(sentence)
+        sentence, position = _plainly_worded(sentence)
+        lowered = " ".join(sentence.lower().split())
         amends = _AMENDS.search(sentence)
         for rule in RULES:
             if rule.code in found[rule.kind] or not _applies(rule, about_ocr, lists_data, remediation):
@@ -652,12 +684,17 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         # "scans to identify security vulnerabilities": flaws looked for, not one exploited
         return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
     if rule.code == "insider":
-        return bool(_BY_MISTAKE.search(words[-40:]))
+        # "a workforce member inadvertently emailed the ePHI to a personal account"; "... to complete his work off-site"
+        return bool(_BY_MISTAKE.search(re.sub(r"\bwho\s+[^,;]*,", " ", words)) or _FOR_WORK.search(sentence[end:]))
+    if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+\w+$", words, re.I) and _DELIBERATE.search(sentence) and not _BY_MISTAKE.search(sentence):
+        return True  # "an employee impermissibly provided ePHI to an unauthorized individual": misuse, not a misdirected mailing
     if rule.code == "mailing_error" and re.match(r"(?:erroneously|incorrectly|mistakenly|improperly)\s+(?:merged|consolidated|combined|stuffed|inserted)|receiv", words, re.I):
         return not (_MAIL_WORDS.search(sentence) or re.search(r"\blists\b", sentence, re.I))  # "incorrectly merged records" in an EHR is no mailing
     if rule.code == "misconfiguration" and re.match(r"(?:published|posted|placed|uploaded)\b", words, re.I):
         # "hackers exfiltrated files and posted them on a public website": the attackers' deed, not a fault
         return bool(_ATTACKER.search(sentence[:start]) or re.search(r"\bexfiltrat\w*|\bstole\b", sentence[:start], re.I))
+    if rule.code == "misconfiguration" and re.search(r"public", words, re.I) and _PHYSICAL_PUBLIC.search(sentence) and not _ONLINE.search(sentence):
+        return True  # "paper documents left unattended and accessible to the public", "a publicly accessible dumpster"
     if rule.code == "misconfiguration" and re.match(r"(?:computer|data)\s", words, re.I):
         return bool(_MAIL_WORDS.search(sentence))  # "mailed letters to the wrong people due to a computer error": the mailing's cause
     if rule.code == "encryption":
@@ -709,15 +746,19 @@ def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: 
 
 
 _THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\w*|\bbroke\s+into\b|\bbreak-?\s?ins?\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b", re.I)
-_LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
+_LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bmislaid\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
 _PAPER_WORD = re.compile(rf"\b{_PAPER}\b|\bhard\s+copies\b|\b(?:census|billing|charge)\s+(?:reports|tickets)\b|\bbooklets\b|\binvoices\b|\bprescriptions\b", re.I)
+_ANYTHING = re.compile(r"")
+_TAKEN_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b", re.I)
+"""A theft that says something was taken: a burglary may have taken nothing ("its office was burglarized")."""
 _DEVICE_LOCATIONS = {"laptop", "desktop_computer", "other_portable_device", "network_server", "other"}
 
 
 def _from_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
     """Where HHS lists a theft or a loss and the summary tells of it in its own words ("the car was
     stolen; inside was a laptop"), what was stolen or lost is the device or paper the summary names there
-    (in that sentence or the next) and HHS lists as the location."""
+    (in that sentence or the next) and HHS lists as the location. Where paper is all HHS lists, the summary
+    need not name it ("the PHI was stolen during a robbery"), though it must say something was taken."""
     located = set(locations)
     wanted = []
     if "theft" in breach_types and not {"stolen_device", "paper_theft", "lost_device"} & set(vectors):
@@ -725,12 +766,16 @@ def _from_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tup
             wanted.append(("stolen_device", _THEFT_WORDS, _DEVICE_WORD, "theft-hhs"))
         if "paper_films" in located:
             wanted.append(("paper_theft", _THEFT_WORDS, _PAPER_WORD, "paper-theft-hhs"))
+        if located == {"paper_films"}:
+            wanted.append(("paper_theft", _TAKEN_WORDS, _ANYTHING, "paper-theft-hhs"))  # whatever was stolen was paper
     if "loss" in breach_types and not {"stolen_device", "lost_device"} & set(vectors) and located & _DEVICE_LOCATIONS:
         wanted.append(("lost_device", _LOSS_WORDS, _DEVICE_WORD, "loss-hhs"))
     if not wanted:
         return
     told = list(_told(text))
     for code, event, thing, rule in wanted:
+        if code in vectors:
+            continue
         for index, (offset, sentence, remediation) in enumerate(told):
             if remediation:
                 continue
