@@ -737,3 +737,32 @@ def test_plain_wording_keeps_the_evidence_pointing_into_the_summary():
     evidence = next(item for item in found.evidence if item.code == "insider")
     assert text[evidence.start:evidence.end].startswith("a member of its workforce")
     assert text[evidence.start:evidence.end].endswith("accessed")
+
+
+MORE_SHAPES_OF_SESSION_10 = [
+    # Files put where anyone could reach them, by the entity's own hand ...
+    (OPENING + "a workforce member inadvertently uploaded a spreadsheet with the ePHI of 3,100 individuals to its public website.", UAD, ("desktop_computer",), {"misconfiguration"}),
+    (OPENING + "an analyst placed files containing the electronic protected health information (ePHI) of approximately 8,000 individuals on a public server.", UAD, ("network_server",), {"misconfiguration"}),
+    # ... not the notice of the breach, nor an outsider's deed.
+    (OPENING + "an unencrypted laptop was stolen. The CE posted substitute notification on its website.", ("theft",), ("laptop",), {"stolen_device"}),
+    (OPENING + "an unidentified person uploaded a scanned report onto a third-party website without its knowledge.", UAD, ("paper_films",), set()),
+    # Records discarded, dropped on the road, or devices given away without wiping.
+    (OPENING + "paper records of 900 patients were left in an outside trash dumpster behind the clinic.", ("improper_disposal",), ("paper_films",), {"improper_disposal"}),
+    (OPENING + "a custodian threw a box of billing records in the trash.", ("loss",), ("paper_films",), {"improper_disposal"}),
+    (OPENING + "eight boxes of patient records fell off a truck and onto the street on their way to be shredded.", ("loss",), ("paper_films",), {"improper_disposal"}),
+    (OPENING + "it distributed retired laptops to its staff without first deleting the ePHI of 450 patients.", ("improper_disposal",), ("laptop",), {"improper_disposal"}),
+    # Mail that showed or carried the wrong person's information.
+    (OPENING + "it sent group emails to 640 patients; however, the emails were not blind copied.", UAD, ("email",), {"mailing_error"}),
+    (OPENING + "an incorrect mailing disclosed the PHI of 880 members to other members.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "policy holders received an incorrect tax form in the mail.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "its business associate sent some of its members the wrong identification card.", UAD, ("paper_films",), {"mailing_error", "third_party_vendor"}),
+    (OPENING + "it mailed letters to 7,000 members with their Social Security number on the mailing label.", UAD, ("paper_films",), {"mailing_error"}),
+    (OPENING + "it sent a mass email to 2,000 members containing incorrect member names.", UAD, ("email",), {"mailing_error"}),
+    # Paper printed and taken out of the building in a theft HHS lists.
+    (OPENING + "an employee printed and removed the paper copies from its facilities.", ("theft",), ("paper_films",), {"insider", "paper_theft"}),
+]
+
+
+@pytest.mark.parametrize("text, types, locations, expected", MORE_SHAPES_OF_SESSION_10)
+def test_more_shapes_read_in_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
