@@ -766,3 +766,21 @@ MORE_SHAPES_OF_SESSION_10 = [
 @pytest.mark.parametrize("text, types, locations, expected", MORE_SHAPES_OF_SESSION_10)
 def test_more_shapes_read_in_session_10(text, types, locations, expected):
     assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # Credentials taken by malware, an email posing as someone, an email scam, an account an intruder created.
+        (OPENING + "the access credentials of one of its users were wrongfully acquired through malicious software installed on the user's computer.", ("hacking_it_incident",), ("network_server",), {"malware", "stolen_credentials"}),
+        (OPENING + "an employee received an email that purported to be from a colleague but carried a virus.", ("hacking_it_incident",), ("email",), {"phishing", "malware"}),
+        (OPENING + "a spreadsheet of 1,400 patients may have been compromised as a result of an email scam.", UAD, ("email",), {"phishing"}),
+        (OPENING + "an unauthorized user established an account with administrative privileges on its computer system.", ("hacking_it_incident",), ("desktop_computer",), {"hacking_unspecified"}),
+        (OPENING + "its business associate (BA) owned data servers containing the CE's patient information that were accessed by unauthorized persons.", ("hacking_it_incident",), ("network_server",), {"hacking_unspecified", "third_party_vendor"}),
+        # A workforce member who accessed the PHI, not the relative of one.
+        (OPENING + "a volunteer accessed the protected health information (PHI) of 2,900 individuals.", UAD, ("other",), {"insider"}),
+        (OPENING + "a relative of a former employee accessed the protected health information (PHI) of 2,900 individuals.", UAD, ("other",), set()),
+    ],
+)
+def test_the_third_round_of_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected

@@ -153,7 +153,7 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
-    "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended"),
+    "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended", "claimed to", "scam"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed", "infected"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user", "key", "access code", "badge"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
@@ -169,7 +169,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored", "nefarious", "illicit", "commit", "purchases", "fraudulent",
                 "scope", "private", "himself", "herself", "themsel", "former", "disgruntled", "charged", "indicted", "convicted", "not have"),
-    "insider-shared": ("impermissibly", "improperly", "inappropriately", "wrongfully", "former", "allowed", "pictures", "photos", "photographs", "screenshots", "screen shots"),
+    "insider-shared": ("accessed", "impermissibly", "improperly", "inappropriately", "wrongfully", "former", "allowed", "pictures", "photos", "photographs", "screenshots", "screen shots"),
     "insider-deed": ("impermissib", "improper", "inappropriat", "wrongful", "removed", "took", "copied", "download", "photograph", "diverted", "exfiltrat", "stole", "attempted to upload", "continued to access"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
     "stolen-device": ("stole", "theft"),
@@ -235,10 +235,10 @@ a phishing email, and the attacker used ..." is not the employee's)."""
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
-    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b"),
+    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b|\be-?mails?\s+(?:that|which)\s+(?:purported|appeared|pretended|claimed)\s+to\s+(?:be|come)\s+from\b|\be-?mail\s+scams?\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|(?<!anti-)(?<!anti)\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
-          r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized)\b"
+          r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized|(?:wrongfully,?\s+)?acquired|captured)\b|\bcredential[- ](?:stealing|harvesting)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:[\w'’-]+\s+){0,3}?(?:credentials|passwords?(?![- ]protect)|log-?in\s+(?:information|details))\b"
           rf"|\b(?:using|used)\s+(?:an?other\s+|other\s+)?(?:[\w-]+['’]s?\s+)(?:\w+\s+)?(?:passwords|credentials|log-?in\s+(?:information|credentials))\b(?<!their\spasswords)(?<!their\scredentials)(?![^;.]{{0,40}}?\b(?:employment|a\s+job|hired|licen[cs]e)\b)"
           rf"|\b(?:user\s+accounts?|credentials|passwords?|log-?ins?|key\s?cards?|access\s+(?:codes?|badges?))\s+of\s+(?:an?\s+|the\s+)?former\s+(?:\w+\s+)?{_WORKFORCE}|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bused\s+(?:their|his|her)\s+(?:own\s+)?(?:user\s?names?\s+and\s+)?(?:passwords?|credentials|log-?ins?)\b"
@@ -318,7 +318,8 @@ RULES: tuple[Rule, ...] = (
           rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,40}}?\b(?:impermissibly|improperly|inappropriately)\s+provided\s+(?:an?\s+|the\s+)?(?:unauthorized\s+)?(?:individual|person|third\s+party|family\s+member|friend|relative)\s+with\s+access\b"
           rf"|(?<!\bof\s)(?<!\bof\sa\s)(?<!\bof\san\s)(?<!\bof\sthe\s)\bformer\s+(?:[\w-]+\s+){{0,2}}?{_ACTOR}\b(?![’'])(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:had\s+|has\s+|also\s+|then\s+|allegedly\s+)?(?:accessed|viewed|contacted|solicited|disclosed|sent\s+(?:\w+\s+){{0,3}}?(?:mailings?|letters?|e-?mails?|an\s+e-?mail))\b"
           rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\ballowed\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:unauthorized\s+)?(?:volunteer|family\s+member|friend|relative|spouse|husband|wife|visitor|non-employee|acquaintance|boyfriend|girlfriend)\s+to\s+(?:view|access|see)\b"
-          rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"),
+          rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"
+          rf"|(?<!\bof\s)\b(?:an?|the|one|two|three|several|certain|its)\s+(?:former\s+)?{_ACTOR}\s+(?:had\s+|also\s+)?accessed\s+(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|(?:medical\s+|patient\s+|health\s+)?records|patient\s+(?:information|files))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|mislaid|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
@@ -422,9 +423,10 @@ _DATA_SENTENCE = re.compile(
 _SPECIFIC_HACKING = {"ransomware", "phishing", "malware", "stolen_credentials", "software_vulnerability", "misconfiguration", "tracking_technology"}
 _HACKING_WORDS = re.compile(
     r"\bhack(?:ed|er|ers|ing)?\b|\bcyber-?\s?(?:attack(?:er)?|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
-    r"|\b(?:(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?|sources?)|attackers|intruders?|cyber-?\s?criminals?)(?:\(s\))?\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded|acquired)\b"
+    r"|\b(?:(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?|sources?)|attackers|intruders?|cyber-?\s?criminals?)(?:\(s\))?\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded|acquired|established|created|installed)\b"
     r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:[\w'’()]+\s+){0,5}?(?:network|server|system|computers?|e-?mail|database|accounts?|portal|website|web\s?site|application)s?\b|\bunlawfully\s+accessed\b"
-    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were|may\s+have\s+been|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
+    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were|may\s+have\s+been|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+(?:an?\s+)?(?:unauthorized|unknown))\b"
+    r"|\b(?:servers?|systems?|networks?|databases?|e-?mail\s+accounts?)\b[^;.]{0,80}?\b(?:was|were|had\s+been)\s+accessed\s+by\s+(?:an?\s+)?(?:unauthorized|unknown)\s+(?:persons?|individuals?|part(?:y|ies)|third\s+part(?:y|ies)|users?|actors?)\b"
     r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
     re.I,
 )
