@@ -46,6 +46,14 @@ def test_chinese_labels_are_chinese():
             assert re.search(r"[\u4e00-\u9fff]", term.labels["zh"]), (vocabulary.name, term.code)
 
 
+def test_no_chinese_label_holds_the_list_separator_outside_brackets():
+    """Labels are listed with "、" in Chinese: one holding it would read as two items of the list."""
+    for vocabulary in vocabularies().values():
+        for term in vocabulary.terms.values():
+            for text in (term.labels["zh"], term.phrase("zh")):
+                assert "、" not in re.sub(r"（[^）]*）|\([^)]*\)", "", text), (vocabulary.name, term.code, text)
+
+
 def test_hhs_wordings_are_unique_within_a_vocabulary():
     for vocabulary in vocabularies().values():
         wordings = [term.hhs for term in vocabulary.terms.values() if term.hhs]
