@@ -153,13 +153,13 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "ransomware": ("ransom", "demanded", "requested"),
-    "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended", "claimed to", "scam"),
+    "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended", "claimed to", "scam", "purporting", "appearing", "pretending", "claiming"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed", "infected"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user", "key", "access code", "badge"),
     "vulnerability": ("exploit", "vulnerab", "zero", "unpatched", "cve-", "moveit", "accellion", "goanywhere"),
     "misconfiguration": ("configur", "public", "upload", "accessible", "index", "error", "glitch", "issue", "bug", "viewable", "available", "visible", "exposed", "searchable",
                          "change", "repository", "github", "able to", "posted", "setting", "technical error", "open shares", "flaw", "discrepan", "software", "allowed", "published", "vulnerable", "unsecured", "viewed online", "open", "programing", "site", "online", "system", "internal", "firewall", "set up", "faulty", "lacked", "inadvertently", "mistakenly", "erroneously", "technical", "malfunction",
-                         "external", "port open", "ports open", "incomplete", "update", "upgrade", "modification", "able to", "program"),
+                         "external", "port open", "ports open", "incomplete", "update", "upgrade", "modification", "able to", "could access", "could view", "could see", "program"),
     "unsecured": ("unsecured", "not properly secured", "protection on the internet", "without"),
     "tracking": ("pixel", "tracking", "analytic"),
     "vendor": ("business associate", "ba", "vendor", "contractor", "third", "hosting", "staffing", "janitorial", "storage", "shredding", "cleaning"),
@@ -179,9 +179,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "paper-theft": ("stole", "theft", "taken", "removal", "removed"),
     "misdirected": ("wrong", "unknown", "label", "incorrect", "other recipient", "outside", "attached", "enclosed", "not intended", "printed", "listed", "listing", "reveal", "unintended", "unauthori", "mis", "mailing", "envelope", "contain", "belong", "includ", "visible", "seen",
                     "merge", "former", "old", "outdated", "previous", "intended", "print", "postcard", "wrong name", "mail address", "sent", "mailed", "faxed", "delivered", "forwarded",
-                    "spreadsheet", "recipients", "window", "merged", "consolidated", "combined", "stuffed", "inserted", "in error", "receiv", "distributed", "displayed", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card", "label", "envelope", "mass e", "group e", "issued"),
+                    "spreadsheet", "recipients", "window", "merged", "consolidated", "combined", "stuffed", "inserted", "in error", "receiv", "distributed", "displayed", "group e", "mass e", "addressed to", "per envelope", "another", "routed", "outside of", "processing error", "post card", "label", "envelope", "mass e", "group e"),
     "blind-copy": ("blind", "bcc", "concealing", "masking", "hiding"),
-    "disposal": ("spilled", "scattered", "fell o", "blew", "distributed", "gave", "given", "resold", "dispos", "discard", "donated", "curb", "purchased", "bought", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking", "former", "old ", "previous", "vacated", "prior"),
+    "disposal-road": ("spilled", "scattered", "fell o", "blew"),
+    "disposal": ("distributed", "gave", "given", "resold", "returned", "dispos", "discard", "donated", "curb", "purchased", "bought", "landfill", "salvage", "thrift", "second", "surplus", "destroy", "dumpster", "trash", "garbage", "recycl", "waste", "thrown", "threw", "sold", "auctioned", "abandoned", "no longer occup", "parking", "former", "old ", "previous", "vacated", "prior"),
     "name": ("name",),
     "address": ("address",),
     "date-of-birth": ("birth", "dob"),
@@ -225,7 +226,7 @@ sentences that hold one (benchmarks/case_summaries.py checks that this changes n
 
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?(?:tele)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|case\s+files)"
-_WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
+_WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?(?!\s+(?:U\.\s?S\.|United\s+States|district|state)\s+attorney)|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
 _ACTOR = rf"(?:{_WORKFORCE}|employees\(s\)|interns?|trainees?|aides?|caregivers?|counselors?|practitioners?|surgeons?|psychologists?|providers?|(?-i:secretar(?:y|ies))|board\s+members?|member\s+of\s+its\s+board|managers?|agents?)"
 """Whoever a workforce member's deed can be told of: the workforce, and its providers, managers, agents and board."""
 _NO_OTHER_AGENT = r"(?:(?!(?<!\bto\sa\s)(?<!\bto\san\sunauthorized\s)\b(?:third[- ]part(?:y|ies)|hackers?|attackers?|burglars?|thie(?:f|ves)|intruders?|criminals?|perpetrators?|unknown|unauthorized\s+(?:individuals?|persons?|part(?:y|ies)|users?))\b)[^;])"
@@ -235,10 +236,10 @@ a phishing email, and the attacker used ..." is not the employee's)."""
 RULES: tuple[Rule, ...] = (
     # How it happened.
     _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b"),
-    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b|\be-?mails?\s+(?:that|which)\s+(?:purported|appeared|pretended|claimed)\s+to\s+(?:be|come)\s+from\b|\be-?mail\s+scams?\b"),
+    _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b|\be-?mails?\s+(?:(?:that|which)\s+(?:purported|appeared|pretended|claimed)|purporting|appearing|pretending|claiming)\s+to\s+(?:be|come)\s+from\b(?![^;.]{0,60}?\b(?:containing|contained|with)\s+(?:another|other)\b)|\be-?mail\s+scams?\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|(?<!anti-)(?<!anti)\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
-          r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized|(?:wrongfully,?\s+)?acquired|captured)\b|\bcredential[- ](?:stealing|harvesting)\b"
+          r"\b(?:credentials?|passwords?(?![- ]protect)|log-?in\s+(?:information|credentials)|user\s?names?\s+and\s+passwords?)\b[^;]{0,60}?\b(?:compromised|stolen|obtained|guessed|harvested|shared|misused|used\s+by\s+an?\s+unauthorized|(?:was|were|been)\s+(?:wrongfully,?\s+)?(?:acquired|captured))\b|\bcredential[- ](?:stealing|harvesting)\b"
           r"|\b(?:compromised|stolen|shared|weak)\s+(?:(?:system|network|login|user|account|e-?mail)\s+)?(?:credentials|passwords?)\b|\bweak\s+and\s+predictable\s+(?:user\s+ID\s+and\s+)?passwords?\b|\bbrute[- ]force\b|\bcredential\s+stuffing\b|\b(?:obtain(?:ed)?|stole|steal|harvest(?:ed)?|acquired?)\s+(?:[\w'’-]+\s+){0,3}?(?:credentials|passwords?(?![- ]protect)|log-?in\s+(?:information|details))\b"
           rf"|\b(?:using|used)\s+(?:an?other\s+|other\s+)?(?:[\w-]+['’]s?\s+)(?:\w+\s+)?(?:passwords|credentials|log-?in\s+(?:information|credentials))\b(?<!their\spasswords)(?<!their\scredentials)(?![^;.]{{0,40}}?\b(?:employment|a\s+job|hired|licen[cs]e)\b)"
           rf"|\b(?:user\s+accounts?|credentials|passwords?|log-?ins?|key\s?cards?|access\s+(?:codes?|badges?))\s+of\s+(?:an?\s+|the\s+)?former\s+(?:\w+\s+)?{_WORKFORCE}|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bused\s+(?:their|his|her)\s+(?:own\s+)?(?:user\s?names?\s+and\s+)?(?:passwords?|credentials|log-?ins?)\b"
@@ -250,7 +251,7 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:software|security)\s+vulnerabilit(?:y|ies)\b|\b(?:due\s+to|due|through|via|because\s+of|exploiting)\s+an?\s+vulnerabilit(?:y|ies)\b|\bvulnerabilit(?:y|ies)\s+(?:in|on|within)\s+(?:an?|the|its)\s+(?:[\w’'()-]+\s+){0,4}?(?:website|web\s?site|software|system|application|server|portal|platform|storage\s+system)s?\b"),
     _rule("misconfiguration", "vectors", "misconfiguration",
           r"\bmis-?configur\w*|\b(?:improperly|incorrectly|inadvertently)\s+configured\b|\bconfiguration\s+(?:error|issue|change|setting)s?\b|\btechnical\s+error\b|\bopen\s+shares\b"
-          r"|\b(?:error|glitch|bug|flaw|discrepancy)\s+(?:in|on|with)\s+(?:its|the|a|an|the\s+CE['’]s|the\s+BA['’]s)\s+(?:[\w-]+\s+){0,3}?(?:website|web\s?site|portal|software|application|app|system|database|program|code|platform|server)\b"
+          r"|\b(?:error|glitch|bug|flaw|discrepancy)\s+(?:in|on|with)\s+(?:its|the|a|an|the\s+CE['’]s|the\s+BA['’]s)\s+(?:[\w-]+\s+){0,3}?(?:website|web\s?site|portal|software|application|app|system|database|program|code|platform)\b"
           r"|\b(?:website|web\s?site|portal|software|application)\s+(?:\w+\s+){0,2}?(?:error|glitch|discrepancy)\b|\bsoftware\b[^;]{0,60}?\b(?:contained\s+an\s+error|impermissibly\s+disclosed)\b"
           r"|\bviewable\s+(?:by|to)\s+(?:others|other\s+(?:users|members|patients|customers))\b|\ballowed\s+(?:some\s+)?(?:users|members|patients|customers|individuals)\s+to\s+(?:view|see|access)\b"
           r"|\bpublished\b[^;]{0,80}?\bon\s+the\s+(?:public\s+)?internet\b|\bleft\s+(?:\w+\s+){0,3}?vulnerable\s+to\s+access\b|\bleft\b[^;]{0,120}?\bunsecured\s+(?:via|on|over)\s+the\s+internet\b|\bopen\s+(?:RDP\s+)?ports?\b"
@@ -273,11 +274,11 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:placed|posted|stored|saved|uploaded)\b[^;]{0,80}?\bon\s+(?:a|an|the|its)\s+(?:(?:publicly\s+accessible|public|unsecured)\s+(?:[\w-]+\s+)?(?:servers?|websites?|web\s?sites?|sites?|drives?|folders?|FTP)|external\s+(?:websites?|web\s?sites?|sites?))\b"
           r"|\bports?\s+open\b|\ballowed\s+(?:Google|(?:\w+\s+)?search\s+engines?)\s+to\s+index\b|\badjusted\s+(?:the\s+|its\s+|a\s+)?(?:[\w'’]+\s+)?firewall\s+in\s+a\s+manner\b"
           r"|\b(?:incorrectly|improperly|inadvertently|mistakenly)\s+changed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?settings?\b|\bsetting\s+(?:within|in|on)\s+the\s+(?:\w+\s+)?(?:software|system|printer|application)\b[^;.]{0,60}?\b(?:caus|result|allow|expos|permit|configur)\w*|\bincomplete\s+installation\b"
-          r"|\b(?:update|upgrade|change|modification)s?\s+(?:to|of|in)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,3}?(?:software|system|application|app|website|web\s?site|portal|platform|program)\b[^;.]{0,60}?\b(?:enabled|allowed|permitted|exposed|made)\b"
-          r"|\b(?:patients|users|members|customers|individuals|visitors|clients)\s+(?:were|was)\s+able\s+to\s+(?:access|view|see)\s+(?:the\s+)?(?:e?PHI|protected\s+health\s+information|(?:\w+\s+)?records|information|data)\s+(?:\(\w+\)\s+)?of\b"
+          r"|\b(?:update|upgrade|change|modification)s?\s+(?:to|of|in)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,3}?(?:software|system|application|app|website|web\s?site|portal|platform|program)\b[^;.]{0,60}?\b(?:enabled|allowed|permitted|exposed)\b"
+          r"|(?<!unauthorized\s)(?<!unknown\s)\b(?:patients|users|members|customers|individuals|visitors|clients)\s+(?:were|was|could)\s+(?:able\s+to\s+)?(?:access|view|see)\s+(?:the\s+)?(?:e?PHI|protected\s+health\s+information|(?:\w+\s+)?records|information|data)\s+(?:\(\w+\)\s+)?of\b"
           r"|\b(?:uploaded|placed|posted)\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their)\s+(?:public|publicly\s+accessible|public[- ]facing|unsecured?|open)\s+(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?|servers?|portals?|sites?|drives?|folders?|FTP)\b"
-          r"|\buploaded\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their|the\s+CE['’]s|the\s+BA['’]s)\s+(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?)\b"
-          r"|\bopen\s+(?:firewall|network|computer|remote|server)\s+ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b"),
+          r"|\buploaded\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their|the\s+CE['’]s|the\s+BA['’]s)\s+(?!personal|secure|file-sharing|competitor)(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?)\b"
+          r"|\bopen\s+(?:(?:firewall|network|computer|remote|server|RDP|desktop)\s+){1,2}ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
@@ -314,11 +315,11 @@ RULES: tuple[Rule, ...] = (
           r"|(?:(?:printed\s+and\s+)?removed|took|copied|downloaded)\s+(?:[\w'’(),.-]+\s+){0,6}?(?:PHI|e-?PHI|protected\s+health|information|records?|data|files?|documents?|charts?|lists?|spreadsheets?|box(?:es)?|forms?|copies)\b(?![^;.]{0,80}?\b(?:to\s+work|home|work\s+from|business\s+trip)\b)"
           r"|(?:photographed|diverted|exfiltrated|stole|attempted\s+to\s+upload|continued\s+to\s+access)\b)"),
     _rule("insider-shared", "vectors", "insider",
-          rf"\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\b(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:disclosed|shared|provided|released|gave)\b[^;.]{{0,80}}?\b(?:to|with)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:students?|mentees?|vendors?|third\s+part(?:y|ies)|unauthorized|individuals?|persons?|competitors?|others|outside|family|friends?|relatives?|acquaintances?|news|reporters?|former)\b(?![^;.]{0,60}?\bsubpoena)"
+          rf"\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\b(?:impermissibly|improperly|inappropriately|wrongfully)\s+(?:disclosed|shared|provided|released|gave)\b[^;.]{{0,80}}?\b(?:to|with)\s+(?:an?|the|his|her|their)\s+(?!wrong\b|incorrect\b|unintended\b)(?:[\w-]+\s+){{0,2}}?(?:students?|mentees?|third\s+part(?:y|ies)|unauthorized|competitors?|family|friends?|relatives?|acquaintances?|news|reporters?|former)\b(?![^;.]{{0,60}}?\b(?:subpoena|records?\s+requests?|request\s+for\s+records))"
           rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,40}}?\b(?:impermissibly|improperly|inappropriately)\s+provided\s+(?:an?\s+|the\s+)?(?:unauthorized\s+)?(?:individual|person|third\s+party|family\s+member|friend|relative)\s+with\s+access\b"
-          rf"|(?<!\bof\s)(?<!\bof\sa\s)(?<!\bof\san\s)(?<!\bof\sthe\s)\bformer\s+(?:[\w-]+\s+){{0,2}}?{_ACTOR}\b(?![’'])(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:had\s+|has\s+|also\s+|then\s+|allegedly\s+)?(?:accessed|viewed|contacted|solicited|disclosed|sent\s+(?:\w+\s+){{0,3}}?(?:mailings?|letters?|e-?mails?|an\s+e-?mail))\b"
+          rf"|(?<!\bof\s)(?<!\bof\sa\s)(?<!\bof\san\s)(?<!\bof\sthe\s)\bformer\s+(?:[\w-]+\s+){{0,2}}?{_ACTOR}\b(?![’'])(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:had\s+|has\s+|also\s+|then\s+|allegedly\s+)?(?:accessed|viewed|(?:contacted|solicited)\s+(?:[\w,]+\s+){{0,3}}?(?:patients|individuals|clients|members|them)\b|disclosed\s+(?:[\w'’]+\s+){{0,3}}?(?:PHI|e?PHI|protected|information|records)|sent\s+(?:\w+\s+){{0,3}}?(?:mailings?|letters?|e-?mails?|an\s+e-?mail)\s+(?:\w+\s+){{0,3}}?to\s+(?:[\w,]+\s+){{0,3}}?(?:patients|individuals|clients|members|a\s+former|an?\s+staff))\b(?![^;.]{{0,80}}?\b(?:retire\w*|closing|closure|closed)\b)"
           rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\ballowed\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:unauthorized\s+)?(?:volunteer|family\s+member|friend|relative|spouse|husband|wife|visitor|non-employee|acquaintance|boyfriend|girlfriend)\s+to\s+(?:view|access|see)\b"
-          rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"
+          rf"|\b{_ACTOR}\b(?![’'])(?:(?!\b(?:that|who|whose)\b)[^;.]){{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"
           rf"|(?<!\bof\s)\b(?:an?|the|one|two|three|several|certain|its)\s+(?:former\s+)?{_ACTOR}\s+(?:had\s+|also\s+)?accessed\s+(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|(?:medical\s+|patient\s+|health\s+)?records|patient\s+(?:information|files))"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|mislaid|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
@@ -355,16 +356,16 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:see|view|disclos\w+|reveal\w*|expos\w+|show\w*)\s+(?:the\s+)?(?:\w+['’]?\s+){0,2}?e-?mail\s+addresses\s+(?:of\s+(?:all|the\s+other|other)\s+(?:\w+\s+)?recipients|to\s+(?:each\s+other|one\s+another|all\s+(?:other\s+)?recipients|other\s+recipients))\b"
           r"|\b(?:mistakenly|inadvertently|erroneously|accidentally)\s+included\b[^;]{0,80}?\b(?:mailings?|letters?|postcards?|envelopes?|statements?)\b"
           r"|\b(?:incorrect|erroneous)\s+mailings?\b|\breceiv\w*\s+(?:an?\s+|the\s+)?(?:incorrect|wrong)\s+(?:[\w-]+\s+){0,3}?(?:forms?|cards?|letters?|statements?|notices?|packets?|EOBs?)\b[^;.]{0,20}?\b(?:in\s+the\s+mail|mailed)?"
-          r"|\b(?:sent|mailed|issued|delivered)\s+(?:[\w-]+\s+){0,4}?(?:the\s+)?wrong\s+(?:[\w-]+\s+){0,2}?(?:identification\s+cards?|ID\s+cards?|cards?|forms?|letters?|statements?|notices?)\b"
-          r"|\bon\s+the\s+(?:outside\s+of\s+the\s+)?(?:mailing\s+labels?|address\s+labels?|envelopes?)\b|\b(?:mass|group)\s+e-?mails?\b[^;.]{0,80}?\b(?:incorrect|wrong)\s+(?:\w+\s+)?(?:names?|information|attachments?)\b"),
-    _rule("blind-copy", "vectors", "mailing_error", r"\bblind[\s-]+(?:carbon[\s-]+)?cop(?:y|ied)\b|\bBCC\b|\bwithout\s+concealing\b|\bwithout\s+(?:masking|hiding)\s+(?:the\s+|their\s+)?(?:recipients['’]?\s+)?(?:e-?mail\s+)?(?:addresses|recipients)\b", negation_applies=False),
+          r"|\b(?:sent|mailed|delivered)\s+(?:[\w-]+\s+){0,4}?(?:the\s+)?wrong\s+(?:[\w-]+\s+){0,2}?(?:identification\s+cards?|ID\s+cards?|cards?|forms?|letters?|statements?|notices?)\b"
+          r"|\b(?:mailed|sent|printed)\b[^;.]{0,100}?\bon\s+the\s+(?:outside\s+of\s+the\s+)?(?:mailing\s+labels?|address\s+labels?|envelopes?)\b|\b(?:mass|group)\s+e-?mails?\b[^;.]{0,80}?\b(?:incorrect|wrong)\s+(?:\w+\s+)?(?:names?|information|attachments?)\b"),
+    _rule("blind-copy", "vectors", "mailing_error", r"\bblind[\s-]+(?:carbon[\s-]+)?copy\b|\bnot\s+(?:been\s+)?blind[\s-]+(?:carbon[\s-]+)?copied\b|\bwithout\s+blind[\s-]+(?:carbon[\s-]+)?copying\b|\bBCC\b|\bwithout\s+concealing\b|\bwithout\s+(?:masking|hiding)\s+(?:the\s+|their\s+)?(?:recipients['’]?\s+)?(?:e-?mail\s+)?(?:addresses|recipients)\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
           r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|threw|left|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
-          r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\b(?:sold|donated|distributed|gave|given|resold|auctioned)\b[^;.]{0,100}?\bwithout\s+(?:first\s+)?(?:being\s+)?(?:wiped|erased|sanitized|purged|deleting|wiping|erasing|removing|sanitizing|purging)\b"
-          r"|\b(?:spilled|scattered|fell\s+(?:off|out)|blew\s+(?:off|out))\b[^;.]{0,80}?\b(?:roads?|streets?|highways?|roadways?|roadside)\b"
+          r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\b(?:sold|donated|distributed|gave|given|resold|auctioned|returned)\b[^;.]{0,60}?\b(?:computers?|laptops?|(?:hard\s+)?drives?|copiers?|devices?|servers?|equipment|phones?|tablets?|workstations?|machines?)\b[^;.]{0,60}?\bwithout\s+(?:first\s+)?(?:being\s+)?(?:wiped|erased|sanitized|purged|deleting|wiping|erasing|sanitizing|purging)\b"
           r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bsold\s+(?:\w+\s+){0,3}?(?:devices?|computers?|equipment|hard\s+drives?|servers?|copiers?)\s+(?:that\s+)?(?:still\s+)?contain\w*|\babandoned\s+(?:records|files|documents|boxes)\b|\bno\s+longer\s+occupie[sd]\b|\bleft\s+(?:\w+\s+){0,2}?in\s+an?\s+(?:[\w-]+\s+){0,3}?parking\s+(?:garage|lot)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b|\b(?:left|placed)\s+(?:\w+\s+){0,2}?(?:outside\s+)?on\s+(?:a|the)\s+curb\b"
           r"|\b(?:records|documents|files|charts|box(?:es)?|paper\w*|PHI)\b[^;]{0,100}?\bleft\s+(?:\w+\s+){0,3}?(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"
           r"|\bleft\s+(?:[\w'’-]+\s+){0,5}?(?:records|documents|files|charts|box(?:es)?|paper\w*|PHI)\b[^;]{0,60}?\b(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"),
+    _rule("disposal-road", "vectors", "improper_disposal", r"\b(?:spilled|scattered|fell\s+(?:off|out)|blew\s+(?:off|out))\b[^;.]{0,80}?\b(?:roads?|streets?|highways?|roadways?|roadside)\b"),
     # Which information.
     _rule("name", "data_types", "name", r"\b(?:(?:full|first\s+and\s+last|last|patient|patients['’]|member|individuals['’]|first)\s+)?names?\b(?!\s+of\s+(?:its|the|a)\b)"),
     _rule("address", "data_types", "address", r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!web\s)(?<!e-mail)(?<!incorrect\s)(?<!wrong\s)(?<!correct\s)(?<!outdated\s)(?<!previous\s)(?<!\bto\s)\b(?:(?:mailing|home|street|physical|residential|postal)\s+)?address(?:es)?\b(?!ed)(?!\s+(?:any|the|this|these|its|their|such|labels?|verification|updates?)\b)"),
@@ -423,9 +424,10 @@ _DATA_SENTENCE = re.compile(
 _SPECIFIC_HACKING = {"ransomware", "phishing", "malware", "stolen_credentials", "software_vulnerability", "misconfiguration", "tracking_technology"}
 _HACKING_WORDS = re.compile(
     r"\bhack(?:ed|er|ers|ing)?\b|\bcyber-?\s?(?:attack(?:er)?|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
-    r"|\b(?:(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?|sources?)|attackers|intruders?|cyber-?\s?criminals?)(?:\(s\))?\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded|acquired|established|created|installed)\b"
+    r"|\b(?:(?:unauthorized|unknown|outside|external|malicious|threat)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|persons?|actors?|users?|attackers?|entit(?:y|ies)|hackers?|sources?)|attackers|intruders?|cyber-?\s?criminals?)(?:\(s\))?\s+[^;]{0,40}?\b(?:gained|obtained|accessed|had\s+access|infiltrated|breached|compromised|downloaded|acquired)\b"
+    r"|\b(?:unauthorized|unknown|outside|external|malicious)\s+(?:users?|individuals?|persons?|part(?:y|ies)|actors?|attackers?|hackers?)\s+[^;.]{0,40}?\b(?:established|created|installed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:user\s+accounts?|accounts?\s+with\s+administrative|administrat\w+\s+accounts?|backdoors?|remote\s+access)\b"
     r"|\b(?:unauthorized|unlawful(?:ly)?)\s+(?:remote\s+)?(?:access(?:ed)?|intrusion)\s+(?:to|into|of|on)\s+(?:[\w'’()]+\s+){0,5}?(?:network|server|system|computers?|e-?mail|database|accounts?|portal|website|web\s?site|application)s?\b|\bunlawfully\s+accessed\b"
-    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were|may\s+have\s+been|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+(?:an?\s+)?(?:unauthorized|unknown))\b"
+    r"|\b(?:e-?mail\s+accounts?|network|server|system|laptop|computer|device|workstation)s?\s+(?:\w+\s+){0,3}?(?:was|were|may\s+have\s+been|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|accessed\s+by\s+an?\s+(?:unauthorized|unknown))\b"
     r"|\b(?:servers?|systems?|networks?|databases?|e-?mail\s+accounts?)\b[^;.]{0,80}?\b(?:was|were|had\s+been)\s+accessed\s+by\s+(?:an?\s+)?(?:unauthorized|unknown)\s+(?:persons?|individuals?|part(?:y|ies)|third\s+part(?:y|ies)|users?|actors?)\b"
     r"|\bcompromised\s+(?:\w+\s+){0,2}?e-?mail\s+accounts?\b|\bsecurity\s+(?:incident|breach)\s+(?:involving|affecting|in\s+which|that)\b|\bIT\s+(?:security\s+)?incident\b",
     re.I,
@@ -503,9 +505,11 @@ _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|
 _MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
 _PHYSICAL_PUBLIC = re.compile(r"\b(?:paper\w*|documents|boxes|dumpsters?|bins?|trash|files\s+cabinets?|filing\s+cabinets?|charts|records\s+room|hallway|lobby)\b", re.I)
-_ONLINE = re.compile(r"\b(?:internet|online|web\w*|servers?|database|cloud|portal|FTP|electronic|e-?PHI|computer|network|search\s+engines?)\b", re.I)
-_FOR_WORK = re.compile(r"^[^;.]{0,80}?\b(?:for\s+work(?:-related)?\s+purposes|to\s+(?:complete|do|finish)\s+(?:\w+\s+)?work|to\s+work\s+(?:on\s+it\s+)?(?:from|at)\s+home)\b", re.I)
+_ONLINE = re.compile(r"\b(?:internet|online|web\w*|servers?|database|cloud|portal|FTP|electronic|e-?PHI|computer|network|search\w*|google|indexed|buckets?|S3|AWS|links?|URLs?)\b", re.I)
+_FOR_WORK = re.compile(r"^[^;.]{0,80}?\b(?:for\s+work(?:-related)?\s+purposes|to\s+(?:complete|do|finish)\s+(?:\w+\s+)?work|to\s+work\s+(?:on\s+it\s+)?(?:from|at)\s+home|in\s+order\s+to\s+(?:prepare|complete|process|respond)|as\s+part\s+of\s+(?:an?\s+|the\s+|a\s+routine\s+)?(?:quality|audit|review|job|duties|work)|while\s+performing\s+(?:\w+\s+)?(?:duties|job|work))\b", re.I)
 """A deed done to get the work done, which the guide does not count as misuse."""
+_MAILED_THING = re.compile(r"\b(?:fax\w*|letters?|statements?|EOBs?|envelopes?|mailed|postcards?|invoices?|bills)\b", re.I)
+"""A mailing's own words: "faxed lab results to an unauthorized recipient" is misdirected mail, however OCR words it."""
 _DELIBERATE = re.compile(r"\b(?:impermissibly|improperly|inappropriately|wrongfully|intentionally|deliberately|knowingly|without\s+(?:\w+\s+)?authori[sz]ation)\b", re.I)
 _BY_MISTAKE = re.compile(r"\b(?:mistakenly|inadvertently|accidentally|erroneously|unintentionally|unknowingly|misdirect\w*)\b", re.I)
 _VENDOR_AS_RECIPIENT = re.compile(
@@ -544,13 +548,13 @@ _OBLIGED = re.compile(
 )
 """What the entity is to do, not what it did: "the CE is expected to revise its policies", "a corrective action plan
 requires it to train its staff"."""
-_DISPOSAL_WORDS = re.compile(r"\bunsecured\s+location\b|\b(?:garbage|recycl\w*|trash|dumpster|dispos\w+|discard\w*|destr(?:oy|uction)\w*|shred\w*|landfill|junk)\b", re.I)
+_DISPOSAL_WORDS = re.compile(r"\bunsecured\s+location\b|\b(?:incinerat\w*|garbage|recycl\w*|trash|dumpster|dispos\w+|discard\w*|destr(?:oy|uction)\w*|shred\w*|landfill|junk)\b", re.I)
 _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
 
 
 _PLAIN_WORDING = (
     (re.compile(r"\b(?:his|her|their)\s*(?:/|\bor\b)\s*(?:his|her|their)\b", re.I), "their"),
-    (re.compile(r"\b(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+(?:its|the|their|the\s+CE['’]s|the\s+covered\s+entity['’]s)\s+(?:workforce|staff)\b(?!\s+(?:training|policies))", re.I), "a workforce member"),
+    (re.compile(r"\b(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+(?:its|the|their|the\s+CE['’]s|the\s+covered\s+entity['’]s)\s+(?:\((?:CE|BA)\)\s+)?(?:workforce|staff)\b(?!\s+(?:training|policies))", re.I), "a workforce member"),
 )
 """One spelling for wordings the rules need not tell apart: "his/her" is "their", and "a member of its workforce"
 is "a workforce member"."""
@@ -693,14 +697,32 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         # "scans to identify security vulnerabilities": flaws looked for, not one exploited
         return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
     if rule.code == "insider":
-        # "a workforce member inadvertently emailed the ePHI to a personal account"; "... to complete his work off-site"
-        return bool(_BY_MISTAKE.search(re.sub(r"\bwho\s+[^,;]*,", " ", words)) or _FOR_WORK.search(sentence[end:]))
-    if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+\w+$", words, re.I) and _DELIBERATE.search(sentence) and not _BY_MISTAKE.search(sentence):
+        # "a workforce member inadvertently emailed the ePHI to a personal account", though not "an employee, whose access
+        # had mistakenly not been limited, impermissibly accessed"; "... to complete his work off-site", unless sold after
+        deed = re.split(r",\s|\band\s+(?:then\s+)?", re.sub(r"\b(?:who|whose)\s+[^,;]*,", " ", words))[-1]
+        for_work = _FOR_WORK.search(sentence[end:]) and not re.search(r"\bsold\b|\bfraud\w*|\bidentity\s+theft\b", sentence[end:], re.I)
+        attacked = re.search(r"\b(?:malware|virus|ransomware|hack(?:ed|er|ers|ing))\b", sentence, re.I) and not re.search(r"\bhacked\b", words, re.I)
+        passed_on = re.search(r"\bthird[- ]part(?:y|ies),?\s+(?:who|which|that)\s+(?:then\s+|later\s+)?\w+", sentence[start:], re.I)  # the third party's deed
+        return bool(_BY_MISTAKE.search(deed) or for_work or attacked or passed_on)
+    if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+(?:third[- ]part(?:y|ies)|\w+)$", words, re.I) and _DELIBERATE.search(sentence) and not (
+        _BY_MISTAKE.search(sentence) or _MAILED_THING.search(sentence)
+    ):
         return True  # "an employee impermissibly provided ePHI to an unauthorized individual": misuse, not a misdirected mailing
     if rule.code == "mailing_error" and re.match(r"(?:erroneously|incorrectly|mistakenly|improperly)\s+(?:merged|consolidated|combined|stuffed|inserted)|receiv", words, re.I):
         return not (_MAIL_WORDS.search(sentence) or re.search(r"\blists\b", sentence, re.I))  # "incorrectly merged records" in an EHR is no mailing
-    if rule.code == "misconfiguration" and re.search(r"\bnoti(?:ce|fication)s?\b|\bpress\s+releases?\b|\bletters?\b", words, re.I):
-        return True  # "posted substitute notice on its website": the notice of the breach, not its cause
+    if rule.code == "misconfiguration" and (re.search(r"\bletters?\b|\bstatements?\b", words, re.I) or re.search(
+            r"\bnoti(?:ce|fication)s?\b|\bpress\s+releases?\b|\babout\s+the\s+(?:breach|incident)\b", sentence[max(0, start - 60):end], re.I)):
+        return True  # "posted substitute notice on its website", "notice was posted on its public website": the notice, not the cause
+    if rule.code == "misconfiguration" and re.match(r"(?:update|upgrade|change|modification)", words, re.I) and (
+            _ATTACKER.search(sentence) or re.search(r"\bmalicious\b|\bunauthorized\s+(?:part(?:y|ies)|individuals?|persons?|users?)\b", sentence, re.I)):
+        return True  # "a malicious update to its IT software allowed attackers in": the attack, not a fault
+    if rule.code == "misconfiguration" and re.match(r"(?:error|glitch|bug|flaw|discrepancy)", words, re.I) and re.search(
+            r"\bexploit\w*\s+(?:\w+\s+){0,3}$|\b(?:human|data[- ]entry|clerical|typing|typographical|manual)\s+$", sentence[:start], re.I):
+        return True  # "a hacker exploited a flaw in its software" (a vulnerability); "a human error in its database"
+    if rule.code == "misconfiguration" and re.search(r"\bable\s+to\b|\bcould\s+(?:access|view|see)\b", words, re.I):
+        return not re.search(r"\b(?:portals?|apps?|applications?|tablets?|iPads?|kiosks?|websites?|web\s?sites?|software|online|accounts?|systems?)\b", sentence, re.I)  # patients who saw paper
+    if rule.code == "misconfiguration" and re.match(r"uploaded\b", words, re.I) and re.search(r"\bhack\w*|\bwithout\s+(?:\w+\s+)?authori[sz]ation\b|\bimpermissibly\b", sentence, re.I):
+        return True  # "... to the BA's website, which was later hacked"; "an employee impermissibly uploaded PHI to a website": misuse
     if rule.code == "misconfiguration" and re.match(r"(?:published|posted|placed|uploaded)\b", words, re.I):
         # "hackers exfiltrated files and posted them on a public website": the attackers' deed, not a fault
         return bool(_ATTACKER.search(sentence[:start]) or re.search(r"\bexfiltrat\w*|\bstole\b|\b(?:unidentified|unknown|unauthorized)\s+(?:persons?|individuals?|part(?:y|ies)|third\s+part(?:y|ies)|users?)\b", sentence[:start], re.I))
@@ -743,12 +765,16 @@ def _unnegated(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
 
 def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tuple[str, ...], locations: tuple[str, ...]) -> None:
     """A device is lost or stolen only in a report of a loss or theft, and paper stolen only in a report of a
-    theft where HHS lists paper or the summary's words can only mean paper ("a laptop and paper charts")."""
+    theft where HHS lists paper or the summary's words can only mean paper ("a laptop and paper charts"). Records
+    that fell on a road were disposed of only on their way to destruction or where HHS calls it a disposal."""
     if not breach_types and not locations:
         return
     for code in ("lost_device", "stolen_device"):
         if code in vectors and not {"loss", "theft", "other", "unknown"} & set(breach_types):
             vectors.pop(code)
+    road = vectors.get("improper_disposal")
+    if road and road.rule == "disposal-road" and "improper_disposal" not in breach_types and not _DISPOSAL_WORDS.search(_sentence_at(text, road.start)):
+        vectors.pop("improper_disposal")  # records dropped on the road are a disposal only on the way to one, or where HHS says so
     if "paper_theft" in vectors and not ({"theft"} & set(breach_types) and (
         {"paper_films", "other"} & set(locations) or _PHYSICAL_PAPER.search(_sentence_at(text, vectors["paper_theft"].start))
         or _DEVICE_AND_PAPER.search(_sentence_at(text, vectors["paper_theft"].start))
@@ -760,8 +786,9 @@ _THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\
 _LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bmislaid\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
 _PAPER_WORD = re.compile(rf"\b{_PAPER}\b|\bhard\s+copies\b|\b(?:census|billing|charge)\s+(?:reports|tickets)\b|\bbooklets\b|\binvoices\b|\bprescriptions\b", re.I)
 _ANYTHING = re.compile(r"")
-_TAKEN_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b", re.I)
-"""A theft that says something was taken: a burglary may have taken nothing ("its office was burglarized")."""
+_TAKEN_WORDS = re.compile(r"\b(?:e?PHI|\(PHI\)|information|records|documents|files|charts|prescriptions)\b[^;.]{0,80}?\b(?:was|were|had\s+been)\s+stolen\b|\bstole\s+(?:\w+\s+){0,4}?(?:e?PHI|protected|information|records|documents|files|charts)\b|(?<!identity\s)\btheft\s+of\s+(?:the\s+|this\s+|their\s+)?(?:e?PHI|protected|information|records|documents|files|charts|hard\s+copies)\b|\b(?:PHI|information|records)\b[^;.]{0,40}?\bfound\s+in\s+the\s+possession\b", re.I)
+"""A theft that says the PHI or records were taken: a burglary may have taken nothing ("its office was burglarized"),
+and "a theft took place" does not say what."""
 _DEVICE_LOCATIONS = {"laptop", "desktop_computer", "other_portable_device", "network_server", "other"}
 
 
