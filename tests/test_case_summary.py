@@ -834,3 +834,26 @@ REVIEW_OF_SESSION_10 = [
 @pytest.mark.parametrize("text, types, locations, expected", REVIEW_OF_SESSION_10)
 def test_the_review_of_session_10(text, types, locations, expected):
     assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # A relative clause's own negation covers nothing after it.
+        (OPENING + "users were able to access the PHI of members who were not affiliated with their group due to a faulty update to its portal.", UAD, ("network_server",), {"misconfiguration"}),
+        (OPENING + "it mailed letters to the wrong recipients due to a programmer's error.", UAD, ("paper_films",), {"mailing_error", "misconfiguration"}),
+        (OPENING + "its mail inserter was accidentally programmed to put two statements in each envelope, so members received another member's statement.", UAD, ("paper_films",), {"mailing_error", "misconfiguration"}),
+        # Misuse: PHI disclosed to a student or to the employee's own relative, shown to an acquaintance of a former
+        # employee, taken by one being terminated, or accessed with OCR's own misspelling.
+        (OPENING + "an employee disclosed PHI to a university practicum student who contacted patients for a survey.", UAD, ("email",), {"insider"}),
+        (OPENING + "a scheduler sent a list of 300 patients to her husband.", UAD, ("email",), {"insider"}),
+        ("Printed pharmacy reports containing PHI were disclosed to an acquaintance of a former pharmacy employee.", UAD, ("paper_films",), {"insider"}),
+        (OPENING + "an employee who was being terminated took census logs for 500 patients.", UAD, ("paper_films",), {"insider"}),
+        (OPENING + "a nurse impermissibly access the records of 400 patients.", UAD, ("electronic_medical_record",), {"insider"}),
+        # ... but not a mailing to a patient's relative, nor a relative clause that tells the negation of the deed itself.
+        (OPENING + "an employee inadvertently sent a letter to a family member of another patient.", UAD, ("paper_films",), {"mailing_error"}),
+        (OPENING + "a laptop that was not encrypted was stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
+    ],
+)
+def test_the_fourth_round_of_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected

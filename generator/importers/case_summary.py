@@ -98,11 +98,13 @@ def _clause_after(sentence: str, position: int) -> str:
 
 _PSEUDO_NEGATION = re.compile(
     r"\bnot\s+(?:only|just|necessarily|limited\s+to|involved\s+in\s+(?:patient|the\s+care|direct))\b|\bno\s+longer\b|\bwhether\s+or\s+not\b"
-    r"|\bwithout\s+(?:(?:\w+|the\s+\w+['’]s)\s+)?(?:permission|authori[sz]ation|consent|approval|(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)|a\s+need\s+to\s+know)\b",
+    r"|\bwithout\s+(?:(?:\w+|the\s+\w+['’]s)\s+)?(?:permission|authori[sz]ation|consent|approval|(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)|a\s+need\s+to\s+know)\b"
+    r"|\b(?:who|whom)\s+(?:were|was|are|is|had|has|have|did|do|does)\s+(?:not|never)\s+(?:been\s+)?\w+",
     re.I,
 )
-"""Words with a negation cue that negate nothing: "not only", "no longer", and "without permission",
-which states the very misconduct a rule looks for."""
+"""Words with a negation cue that negate nothing: "not only", "no longer", "without permission", which states
+the very misconduct a rule looks for, and a relative clause's own negation ("individuals who were not affiliated
+with their line of business ... due to a faulty update")."""
 
 
 def negated(sentence: str, start: int, end: int, inside: bool = False) -> bool:
@@ -169,6 +171,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "wrongful", "without", "stole", "sold", "misappropriat", "misus", "beyond", "excess", "outside", "resigned", "terminated", "left",
                 "solicit", "opened", "download", "copied", "new employer", "exfiltrat", "stored", "nefarious", "illicit", "commit", "purchases", "fraudulent",
                 "scope", "private", "himself", "herself", "themsel", "former", "disgruntled", "charged", "indicted", "convicted", "not have"),
+    "insider-recipient": ("student", "mentee", "acquaint", "competitor", "reporter", "friend", "relative", "family", "spouse", "husband", "wife", "boyfriend", "girlfriend", "being terminated", "being fired", "being dismissed"),
     "insider-shared": ("accessed", "impermissibly", "improperly", "inappropriately", "wrongfully", "former", "allowed", "pictures", "photos", "photographs", "screenshots", "screen shots"),
     "insider-deed": ("impermissib", "improper", "inappropriat", "wrongful", "removed", "took", "copied", "download", "photograph", "diverted", "exfiltrat", "stole", "attempted to upload", "continued to access"),
     "lost-device": ("lost", "missing", "misplaced", "mislaid", "loss", "not be", "cannot", "unaccounted"),
@@ -278,7 +281,7 @@ RULES: tuple[Rule, ...] = (
           r"|(?<!unauthorized\s)(?<!unknown\s)\b(?:patients|users|members|customers|individuals|visitors|clients)\s+(?:were|was|could)\s+(?:able\s+to\s+)?(?:access|view|see)\s+(?:the\s+)?(?:e?PHI|protected\s+health\s+information|(?:\w+\s+)?records|information|data)\s+(?:\(\w+\)\s+)?of\b"
           r"|\b(?:uploaded|placed|posted)\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their)\s+(?:public|publicly\s+accessible|public[- ]facing|unsecured?|open)\s+(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?|servers?|portals?|sites?|drives?|folders?|FTP)\b"
           r"|\buploaded\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their|the\s+CE['’]s|the\s+BA['’]s)\s+(?!personal|secure|file-sharing|competitor)(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?)\b"
-          r"|\bopen\s+(?:(?:firewall|network|computer|remote|server|RDP|desktop)\s+){1,2}ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b"),
+          r"|\bopen\s+(?:(?:firewall|network|computer|remote|server|RDP|desktop)\s+){1,2}ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b|\bprogrammer['’]s\s+error\b|\b(?:accident\w*|incorrectly|improperly|mistakenly|erroneously|inadvertently)\s+programmed\b"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
@@ -293,7 +296,7 @@ RULES: tuple[Rule, ...] = (
           rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open|process|submit|prepare)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
           rf"\b(?:prior\s+to|before|upon|when)\s+(?:leaving|departing|resigning|(?:his|her|their)\s+(?:departure|resignation|termination))\b,?[^;.]{{0,20}}?\b(?:copied|took|downloaded|removed|printed|e-?mailed|forwarded)\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\b(?:stored?|kept|saved|placed|posted|uploaded)\b[^;]{{0,60}}?\bon\s+(?:a|his|her|their)\s+personal\s+(?:website|web\s?site|account|e-?mail\s+account|cloud)"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:access(?:ed)?|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at|of)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
           rf"|\b{_WORKFORCE}\b(?!['’])[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
           rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:\w+\s+)?(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
@@ -321,6 +324,10 @@ RULES: tuple[Rule, ...] = (
           rf"|\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\ballowed\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:unauthorized\s+)?(?:volunteer|family\s+member|friend|relative|spouse|husband|wife|visitor|non-employee|acquaintance|boyfriend|girlfriend)\s+to\s+(?:view|access|see)\b"
           rf"|\b{_ACTOR}\b(?![’'])(?:(?!\b(?:that|who|whose)\b)[^;.]){{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"
           rf"|(?<!\bof\s)\b(?:an?|the|one|two|three|several|certain|its)\s+(?:former\s+)?{_ACTOR}\s+(?:had\s+|also\s+)?accessed\s+(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|(?:medical\s+|patient\s+|health\s+)?records|patient\s+(?:information|files))"),
+    _rule("insider-recipient", "vectors", "insider",
+          rf"\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\b(?:disclosed|gave|provided|showed|shared|sent|e-?mailed|forwarded)\s+(?:[\w'’()-]+\s+){{0,6}}?(?:to|with)\s+(?:(?:an?|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:students?|mentees?|acquaintances?|competitors?|reporters?)|(?:his|her|their)\s+(?:friends?|relatives?|family\s+members?|spouse|husband|wife|boyfriend|girlfriend))\b"
+          rf"|\b(?:disclosed|given|provided|shown|sent)\s+to\s+(?:an?\s+)?(?:acquaintance|friend|relative|family\s+member|spouse|husband|wife)\s+of\s+(?:an?\s+|the\s+)?(?:former\s+)?(?:[\w-]+\s+)?{_ACTOR}\b"
+          rf"|\b{_ACTOR}\b[^;.]{{0,40}}?\bbeing\s+(?:terminated|fired|dismissed)\b[^;.]{{0,40}}?\b(?:took|removed|copied|downloaded|e-?mailed|sent|printed)\b"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|mislaid|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
