@@ -857,3 +857,17 @@ def test_the_review_of_session_10(text, types, locations, expected):
 )
 def test_the_fourth_round_of_session_10(text, types, locations, expected):
     assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # Paper stolen with a device, told with the paper's own qualifier or "along with".
+        (OPENING + "a bag containing 30 pages of PHI of 400 residents and an encrypted laptop were stolen from a car.", ("theft",), ("laptop", "paper_films"), {"stolen_device", "paper_theft"}),
+        (OPENING + "a laptop used by its therapist was stolen from his vehicle, along with six case files.", ("theft",), ("laptop",), {"stolen_device", "paper_theft"}),
+        # ... not records held on the stolen device.
+        (OPENING + "a laptop containing patient records of 400 residents was stolen from a car.", ("theft",), ("laptop",), {"stolen_device"}),
+    ],
+)
+def test_paper_stolen_beside_a_device_in_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected

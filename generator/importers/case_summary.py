@@ -340,6 +340,7 @@ RULES: tuple[Rule, ...] = (
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"
           r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?!\s+(?:offline|down|off)\b)(?![^;]{0,40}?\b(?:to|home)\b)"
+          rf"|\bstolen\b[^;.]{{0,60}}?\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:[\w-]+\s+){{0,4}}?{_PAPER}\b"
           rf"|\b(?:printed,?\s+(?:and\s+)?)?removed\s+(?:the\s+)?(?:paper\s+copies|(?:medical\s+|patient\s+)?(?:records|documents|files|charts)|paper\w*)\s+from\s+(?:the|its)\b"
           rf"|\bunauthorized\s+removal\s+of\s+(?:[\w'’-]+\s+){{0,6}}?(?:paper\w*|box(?:es)?|charts|folders|documents|binders)\b"),
     _rule("misdirected", "vectors", "mailing_error",
@@ -494,7 +495,7 @@ _SHEETS = r"(?:paper\w*|charts|documents|binders?|films|x-rays?|notes|lists|form
 _DEVICE_AND_PAPER = re.compile(
     rf"\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:and|along\s+with|as\s+well\s+as|together\s+with|in\s+addition\s+to)\s+(?:(?!contain|with\b|hold|stor|folder|backup|laptop|electronic)[\w-]+\s+){{0,4}}?"
     rf"(?:(?:bags?|box(?:es)?|briefcases?|backpacks?|purses?)\s+(?:of|containing|with)\s+(?:[\w-]+\s+){{0,3}}?)?{_SHEETS}\b"
-    rf"|\b{_SHEETS}\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
+    rf"|\b{_SHEETS}(?:\s+(?:of|containing|with)\s+[^,;.]{{1,80}}?)?\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
     re.I,
 )
 """A device and paper stolen together ("a laptop and a bag of charge tickets"), not paper held on a device
