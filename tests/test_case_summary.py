@@ -871,3 +871,41 @@ def test_the_fourth_round_of_session_10(text, types, locations, expected):
 )
 def test_paper_stolen_beside_a_device_in_session_10(text, types, locations, expected):
     assert set(facts(text, types, locations).vectors) == expected
+
+
+SECOND_REVIEW_OF_SESSION_10 = [
+    # A second review's inputs: 'improperly accessible' is no misuse, a relative clause's negation is its own on either side,
+    # a patient's relatives or a supervised mentee are no misuse, nor is a nurse's mistake, a mailing to an employee's
+    # relative, a termination told beside IT's deed, records held on a device, or a fax number programmed wrongly.
+    ('The complainant, a former employee, alleged that the CE improperly denied him access to his medical records.', UAD, ('paper_films',), set()),
+    (OPENING + 'an employee impermissibly accessed the records of 30 patients who were not under her care.', UAD, ('electronic_medical_record',), {'insider'}),
+    (OPENING + 'a nurse snooped in the records of patients who were not assigned to her.', UAD, ('electronic_medical_record',), {'insider'}),
+    (OPENING + "a staff member sent the patient's records to his relatives after the patient died.", UAD, ('paper_films',), set()),
+    (OPENING + 'a social worker shared discharge plans for several patients with their family members.', UAD, ('paper_films',), set()),
+    (OPENING + 'its therapist shared session notes with a mentee under her clinical supervision.', UAD, ('paper_films',), set()),
+    (OPENING + 'while an employee was being terminated, its IT staff removed her access to the EHR.', UAD, ('electronic_medical_record',), set()),
+    (OPENING + "a laptop containing patient records of 500 individuals and a USB drive were stolen from an employee's car.", ('theft',), ('laptop', 'other_portable_device'), {'stolen_device'}),
+    (OPENING + 'a laptop was stolen that held billing spreadsheets as well as scanned patient intake forms.', ('theft',), ('laptop',), {'stolen_device'}),
+    (OPENING + "the employee's car was stolen, along with her purse.", ('theft',), ('other',), set()),
+]
+
+SECOND_REVIEW_ABSENT = [
+    (OPENING + 'a shared folder used by its billing staff was improperly accessible to all employees, exposing the PHI of 3,000 patients.', UAD, ('network_server',), 'insider'),
+    (OPENING + 'it sanctioned the employee, who had not enabled multi-factor authentication.', UAD, ('email',), 'mfa'),
+    (OPENING + 'names of patients who did not have Social Security numbers on file were involved.', UAD, ('paper_films',), 'ssn'),
+    (OPENING + 'a nurse at its student health center sent immunization records of 300 students to a student organization instead of the registrar.', UAD, ('email',), 'insider'),
+    (OPENING + "a nurse sent a patient's test results to her husband in error.", UAD, ('email',), 'insider'),
+    (OPENING + 'an explanation of benefits was sent to a family member of a former employee who shared the same address.', UAD, ('paper_films',), 'insider'),
+    (OPENING + "a staff member incorrectly programmed a physician's fax number into the fax machine's speed dial, so referrals were faxed to a business.", UAD, ('other',), 'misconfiguration'),
+]
+
+
+@pytest.mark.parametrize("text, types, locations, expected", SECOND_REVIEW_OF_SESSION_10)
+def test_the_second_review_of_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
+
+
+@pytest.mark.parametrize("text, types, locations, code", SECOND_REVIEW_ABSENT)
+def test_what_the_second_review_of_session_10_does_not_take(text, types, locations, code):
+    found = facts(text, types, locations)
+    assert code not in set(found.vectors) | set(found.actions) | set(found.data_types)

@@ -99,7 +99,7 @@ def _clause_after(sentence: str, position: int) -> str:
 _PSEUDO_NEGATION = re.compile(
     r"\bnot\s+(?:only|just|necessarily|limited\s+to|involved\s+in\s+(?:patient|the\s+care|direct))\b|\bno\s+longer\b|\bwhether\s+or\s+not\b"
     r"|\bwithout\s+(?:(?:\w+|the\s+\w+['’]s)\s+)?(?:permission|authori[sz]ation|consent|approval|(?:a\s+)?(?:business|legitimate|work-related|job-related)\s+(?:need|reason|purpose)|a\s+need\s+to\s+know)\b"
-    r"|\b(?:who|whom)\s+(?:were|was|are|is|had|has|have|did|do|does)\s+(?:not|never)\s+(?:been\s+)?\w+",
+    r"|\b(?:who|whom)\s+(?:were|was|are|is|had|has|have)\s+(?:not|never)\s+(?:been\s+)?(?:affiliated|authori[sz]ed|employed|enrolled|involved|assigned|associated|eligible|entitled|listed|related|responsible|current|(?:the\s+)?intended|(?:a\s+|the\s+)?(?:part|members?|patients?|employees?|parties|party|recipients?|household))\b",
     re.I,
 )
 """Words with a negation cue that negate nothing: "not only", "no longer", "without permission", which states
@@ -107,12 +107,17 @@ the very misconduct a rule looks for, and a relative clause's own negation ("ind
 with their line of business ... due to a faulty update")."""
 
 
+_WHO_NOT = re.compile(r",?\s*\b(?:who|whom)\s+(?:were|was|are|is|had|has|have|did)\s+(?:not|never)\b.*$", re.I)
+"""A relative clause after the match, whose negation is its own: "accessed the records of patients who were not
+under her care"."""
+
+
 def negated(sentence: str, start: int, end: int, inside: bool = False) -> bool:
     """NegEx-style: a cue earlier in the match's clause, or 'were not (involved)' right after it; with
     `inside`, also a 'not' within the matched words ("servers were not hacked")."""
     if inside and re.search(r"\bnot\b|n['’]t\b|\bnever\b", sentence[start:end], re.I):
         return True
-    return bool(_NEGATION_BEFORE.search(_clause_before(sentence, start)) or _NEGATION_AFTER.search(_clause_after(sentence, end)))
+    return bool(_NEGATION_BEFORE.search(_clause_before(sentence, start)) or _NEGATION_AFTER.search(_WHO_NOT.sub(" ", _clause_after(sentence, end))))
 
 
 def _hedged(sentence: str, start: int) -> bool:
@@ -227,6 +232,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 sentences that hold one (benchmarks/case_summaries.py checks that this changes no fact)."""
 
 
+_SHEETS = r"(?:paper\w*|charts|documents|binders?|films|x-rays?|notes|lists|forms|census\s+\w+|schedules|prescriptions|face\s?sheets?|super-?bills|receipts|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|(?:paper|medical|patient|case)\s+(?:records|files|charts))"
 _DEVICE = r"(?:laptops?|computers?|desktops?|(?:cell(?:ular)?\s|smart\s?|mobile\s)?(?:tele)?phones?|iphones?|ipads?|tablets?|devices?|usb|flash\s+drives?|thumb\s+drives?|jump\s+drives?|hard\s+drives?|external\s+drives?|cds?|dvds?|dis[ck]s?|tapes?|servers?|workstations?|storage\s+(?:media|devices?|drives?)|media|memory\s+sticks?|pagers?|cameras?|(?:\w+\s+)?machines?|(?:computer\s+|medical\s+)?equipment|ultrasound\s+units?)"
 _PAPER = r"(?:paper|papers|records|files|charts|documents|folders?|binders?|films|x-rays?|logs?|notes|lists?|forms|paperwork|census|schedules?|prescriptions|documents?|face\s?sheets?|bags?|briefcases?|backpacks?|purses?|box(?:es)?|(?:outgoing\s+)?mail|super-?bills|receipts|paperwork|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|case\s+files)"
 _WORKFORCE = r"(?:affiliated?\s+providers?|employees?|faculty(?:\s+members?)?|workforce\s+members?|staff(?:\s+members?)?|physicians?|doctors?|nurses?|technicians?|pharmacists?|volunteers?|residents?|students?|therapists?|clerks?|assistants?(?!\s+(?:U\.\s?S\.|United\s+States|district|state)\s+attorney)|representatives?|workers?|contractors?|dentists?|coders?|schedulers?|receptionists?|billers?|hygienists?|individuals?\s+employed)"
@@ -281,7 +287,7 @@ RULES: tuple[Rule, ...] = (
           r"|(?<!unauthorized\s)(?<!unknown\s)\b(?:patients|users|members|customers|individuals|visitors|clients)\s+(?:were|was|could)\s+(?:able\s+to\s+)?(?:access|view|see)\s+(?:the\s+)?(?:e?PHI|protected\s+health\s+information|(?:\w+\s+)?records|information|data)\s+(?:\(\w+\)\s+)?of\b"
           r"|\b(?:uploaded|placed|posted)\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their)\s+(?:public|publicly\s+accessible|public[- ]facing|unsecured?|open)\s+(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?|servers?|portals?|sites?|drives?|folders?|FTP)\b"
           r"|\buploaded\b[^;.]{0,120}?\b(?:on|onto|to)\s+(?:a|an|the|its|their|the\s+CE['’]s|the\s+BA['’]s)\s+(?!personal|secure|file-sharing|competitor)(?:[\w-]+\s+)?(?:websites?|web\s?sites?|web\s?pages?)\b"
-          r"|\bopen\s+(?:(?:firewall|network|computer|remote|server|RDP|desktop)\s+){1,2}ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b|\bprogrammer['’]s\s+error\b|\b(?:accident\w*|incorrectly|improperly|mistakenly|erroneously|inadvertently)\s+programmed\b"),
+          r"|\bopen\s+(?:(?:firewall|network|computer|remote|server|RDP|desktop)\s+){1,2}ports?\b|\b(?:computer\s+)?program(?:ming)?\s+(?:logic\s+)?error\b|\bprogrammer['’]s\s+error\b|\b(?:accident\w*|incorrectly|improperly|mistakenly|erroneously|inadvertently)\s+programmed\b(?![^;.]{0,40}?\b(?:fax|phone|telephone)\s+(?:numbers?|speed)|\s+(?:the\s+|an?\s+)?(?:wrong|incorrect)\s+(?:fax|number|address))"),
     _rule("unsecured", "vectors", "misconfiguration", r"\bstored\b[^;]{0,60}?\b(?:cloud|server|online|internet)\b[^;]{0,40}?\bwithout\s+(?:adequate\s+|proper\s+|sufficient\s+|any\s+)?(?:security|protection|password)\b|\bunsecured\s+(?:web\s+|cloud\s+)?(?:portal|server|database|website|web\s?site|bucket|folder|directory|network\s+drive|storage)\b|\bnot\s+properly\s+secured\b|\bwithout\s+(?:password\s+)?protection\s+on\s+the\s+internet\b", negation_applies=False),
     _rule("tracking", "vectors", "tracking_technology", r"\bpixels?\b|\banalytics?\s+tools?\b|\btracking\s+(?:technolog(?:y|ies)|codes?|tools?|software)\b|\bgoogle\s+analytics\b|\bmeta\s+pixel\b"),
     _rule("vendor", "vectors", "third_party_vendor",
@@ -296,7 +302,7 @@ RULES: tuple[Rule, ...] = (
           rf"\b{_ACTOR}\b(?![’']){_NO_OTHER_AGENT}{{0,160}}?(?:(?<!arrested\s)(?<!convicted\s)(?<!charged\s)(?<!indicted\s)\bfor\s+(?:the\s+purposes?\s+of\s+)?(?:identity\s+theft(?!\s+(?:protection|monitoring|services|insurance|restoration))|(?:tax\s+)?fraud|nefarious|illicit)\b|\bfor\s+the\s+purposes?\s+of\s+(?:\w+\s+)?(?:fraud\w*|identity\s+theft)\b|\bto\s+solicit\b|\b(?:in\s+order\s+)?to\s+(?:commit|make|produce|file|open|process|submit|prepare)\s+(?:\w+\s+)?(?:identity\s+theft|fraud\w*|personal\s+purchases|fraudulent)\b)|"
           rf"\b(?:prior\s+to|before|upon|when)\s+(?:leaving|departing|resigning|(?:his|her|their)\s+(?:departure|resignation|termination))\b,?[^;.]{{0,20}}?\b(?:copied|took|downloaded|removed|printed|e-?mailed|forwarded)\b|"
           rf"\b{_ACTOR}\b[^;]{{0,40}}?\b(?:stored?|kept|saved|placed|posted|uploaded)\b[^;]{{0,60}}?\bon\s+(?:a|his|her|their)\s+personal\s+(?:website|web\s?site|account|e-?mail\s+account|cloud)"
-          rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:\w+\s+){{0,3}}?(?:access(?:ed)?|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer))"
+          rf"|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:impermissibly|inappropriately|improperly|intentionally|knowingly|deliberately|wrongfully|without\s+(?:authorization|a\s+(?:business|work-related|legitimate)\s+(?:need|purpose|reason)|permission))\s+(?:access\b(?=\s+(?:the|a|an|his|her|their|\d|patients?|records|PHI|e-?PHI|medical|information))|(?:\w+\s+){{0,3}}?(?:accessed|viewed|used|took|obtained|removed|stole|printed|downloaded|copied|transferred|stored|retained|kept|exfiltrated|uploaded|sold|opened|disclosed\s+\w+\s+to\s+(?:a|an|his|her|their)\s+(?:family|friend|relative|personal|new\s+employer)))"
           rf"|\bsnoop\w*|\b{_WORKFORCE}\s+(?:\w+\s+){{0,3}}?(?:stole|sold|misappropriated)\b|\bfor\s+(?:personal|financial)\s+gain\b|\b(?:to|for|at|of)\s+(?:a|his|her|their)\s+new\s+(?:employer|practice|job)\b|\b{_WORKFORCE}\b[^;]{{0,160}}?\b(?:accessed|obtained|took|copied)\b[^;]{{0,80}}?\band\s+sold\s+(?:the|this|that|it|them|their)\b|\bformer\s+(?:\w+\s+){{0,2}}?{_WORKFORCE}\b[^;]{{0,40}}?\b(?:retained|kept)\b|\b{_WORKFORCE}\b[^;]{{0,120}}?\bfor\s+(?:\w+\s+)?(?:solicitation|soliciting)\b|\b{_WORKFORCE}\b[^;]{{0,60}}?\bopened\s+(?:an?\s+)?(?:\w+\s+)?(?:credit|bank|loan|store)\s+(?:card\s+)?accounts?\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:downloaded|copied)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:PHI|ePHI|protected\s+health\s+information|records|data|files|information)\b[^;]{{0,100}}?\b(?:provided|gave|sold)\b[^;]{{0,40}}?\bto\s+an?\s+(?:third\s+party|unauthorized)\b"
           rf"|\b{_WORKFORCE}\b(?!['’])[^;]{{0,100}}?\b(?:stole|sold|misappropriated|misus(?:ed|ing))\b"
           rf"|\bformer\s+(?:[\w-]+\s+){{0,2}}?{_WORKFORCE}\b(?:\s+(?:of|at|with|from)\s+[^,;]{{1,60}}?)?,?\s+(?:\w+\s+)?(?:took|removed|retained\s+possession|kept)\b|\b{_WORKFORCE}\b[^;]{{0,40}}?\b(?:took\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)|photographed)\b"
@@ -325,9 +331,9 @@ RULES: tuple[Rule, ...] = (
           rf"|\b{_ACTOR}\b(?![’'])(?:(?!\b(?:that|who|whose)\b)[^;.]){{0,100}}?\b(?:took|taking)\s+(?:\w+\s+)?(?:pictures|photos|photographs|screenshots|screen\s+shots)\s+of\b"
           rf"|(?<!\bof\s)\b(?:an?|the|one|two|three|several|certain|its)\s+(?:former\s+)?{_ACTOR}\s+(?:had\s+|also\s+)?accessed\s+(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|(?:medical\s+|patient\s+|health\s+)?records|patient\s+(?:information|files))"),
     _rule("insider-recipient", "vectors", "insider",
-          rf"\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\b(?:disclosed|gave|provided|showed|shared|sent|e-?mailed|forwarded)\s+(?:[\w'’()-]+\s+){{0,6}}?(?:to|with)\s+(?:(?:an?|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:students?|mentees?|acquaintances?|competitors?|reporters?)|(?:his|her|their)\s+(?:friends?|relatives?|family\s+members?|spouse|husband|wife|boyfriend|girlfriend))\b"
-          rf"|\b(?:disclosed|given|provided|shown|sent)\s+to\s+(?:an?\s+)?(?:acquaintance|friend|relative|family\s+member|spouse|husband|wife)\s+of\s+(?:an?\s+|the\s+)?(?:former\s+)?(?:[\w-]+\s+)?{_ACTOR}\b"
-          rf"|\b{_ACTOR}\b[^;.]{{0,40}}?\bbeing\s+(?:terminated|fired|dismissed)\b[^;.]{{0,40}}?\b(?:took|removed|copied|downloaded|e-?mailed|sent|printed)\b"),
+          rf"\b{_ACTOR}\b(?![’'])[^;.]{{0,60}}?\b(?:disclosed|gave|provided|showed|shared|sent|e-?mailed|forwarded)\s+(?:(?!\w+['’]s\b|(?:patients|members|clients|residents|individuals)\s+(?:to|with)\s+their\b)[\w'’()-]+\s+){{0,6}}?(?:to|with)\s+(?:(?:an?|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:students?|mentees?|acquaintances?|competitors?|reporters?)(?!['’]|\s+(?:organi[sz]ations?|teachers?|health|newspapers?|government|athletes?|services?|affairs|loans?))|(?:his|her|their)\s+(?:friends?|relatives?|family\s+members?|spouse|husband|wife|boyfriend|girlfriend)(?!['’]))\b(?![^;.]{{0,80}}?\b(?:by\s+mistake|in\s+error|instead\s+of|rather\s+than|intend\w*|case\s+presentation|lecture|supervision|training|in\s+response\s+to\s+(?:a|the)\s+(?:media|press)))"
+          rf"|\b(?:disclosed|given|provided|shown)\s+to\s+(?:an?\s+|the\s+)?(?:acquaintance|friend|relative|family\s+member|spouse|husband|wife)\s+of\s+(?:an?\s+|the\s+)?(?:former\s+)?(?:[\w-]+\s+)?{_WORKFORCE}\b"
+          rf"|\b{_ACTOR}\b,?\s+(?:who\s+(?:was|were)\s+)?being\s+(?:terminated|fired|dismissed)\b(?:\s+for\s+\w+)?,?\s+(?:also\s+)?(?:took|removed|copied|downloaded|printed)\b"),
     _rule("lost-device", "vectors", "lost_device",
           rf"\b{_DEVICE}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|has\s+been|went|got|been)\s+(?:\w+\s+)?(?:lost|missing|misplaced|mislaid|unaccounted\s+for)\b|\b(?:lost|misplaced|mislaid|missing|loss\s+of)\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
           rf"|\b{_DEVICE}\b[^;]{{0,60}}?\b(?:could\s+not|cannot)\s+be\s+(?:located|found)\b|\b(?:lost|misplaced)\s+(?:his|her|their)\s+[^;]{{0,50}}?\b{_DEVICE}\b"
@@ -340,7 +346,7 @@ RULES: tuple[Rule, ...] = (
     _rule("paper-theft", "vectors", "paper_theft",
           rf"\b{_PAPER}\b[^;]{{0,160}}?\b(?:was|were|had\s+been|been)\s+(?:\w+\s+)?stolen\b|\b(?:stole|theft\s+of|stolen)\s+(?:an?\s+|the\s+|its\s+|several\s+)?(?:\w+\s+){{0,6}}?{_PAPER}\b"
           r"|\b(?:journals?|notebooks?|ledgers?|log\s?books?|charts|documents|records|files)\b[^;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?taken\b(?!\s+(?:offline|down|off)\b)(?![^;]{0,40}?\b(?:to|home)\b)"
-          rf"|\bstolen\b[^;.]{{0,60}}?\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:[\w-]+\s+){{0,4}}?{_PAPER}\b"
+          rf"|\bstolen\b(?:(?!\b(?:contain\w*|held|holds?|holding|stor\w*|saved|with|that|which|on\s+it)\b)[^;.]){{0,60}}?\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:[\w-]+\s+){{0,4}}?(?:{_SHEETS}|folders?|binders?|files|records|(?:bags?|box(?:es)?|briefcases?|backpacks?|purses?)\s+(?:of|containing|with)\s+(?:[\w-]+\s+){{0,3}}?{_PAPER})\b"
           rf"|\b(?:printed,?\s+(?:and\s+)?)?removed\s+(?:the\s+)?(?:paper\s+copies|(?:medical\s+|patient\s+)?(?:records|documents|files|charts)|paper\w*)\s+from\s+(?:the|its)\b"
           rf"|\bunauthorized\s+removal\s+of\s+(?:[\w'’-]+\s+){{0,6}}?(?:paper\w*|box(?:es)?|charts|folders|documents|binders)\b"),
     _rule("misdirected", "vectors", "mailing_error",
@@ -491,11 +497,11 @@ _NOT_A_NAME = re.compile(r"^(?:the|its|which|who|that|a|an|and|on|in|this|these|
 _REPORTER_IS_CE = re.compile(r"^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+)?covered\s+entity\s*\((?:CE)\)(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\breported\b|^\s*(?:The|A)\s+covered\s+entity\b", re.I)
 _REPORTER_IS_BA = re.compile(r"^\s*(?:An?\s+employee\s+of\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,7},\s+(?:a|the)\s+business\s+associate\s*\(BA\)\s*,(?!\s*of\b)|^(?:[^.]|\.(?=[,)]|\s+[a-z]))*?\b(?:the\s+|a\s+)?business\s+associate\s*\((?:BA)\),?(?:[^.]|\.(?=[,)]|\s+[a-z])){0,120}?\breported\b|^\s*The\s+business\s+associate\s*\(BA\),", re.I)
 _VENDORS_OWN_VENDOR = re.compile(r"\b(?:its|their|the\s+BA['’]s|(?:company|vendor|BA)['’]s)\s+(?:[\w-]+\s+){0,3}?(?:sub-?contractors?|vendors?|service\s+providers?|providers?|contractors?|business\s+associates?)\b(?!\s+(?:arrangements?|agreements?|contracts?|relationships?))|\bits\s+(?-i:BA)\b(?!\s+(?:agreements?|contracts?))", re.I)
-_SHEETS = r"(?:paper\w*|charts|documents|binders?|films|x-rays?|notes|lists|forms|census\s+\w+|schedules|prescriptions|face\s?sheets?|super-?bills|receipts|prescription\s+pads|pages|journals?|notebooks?|ledgers?|(?:charge|census)\s+tickets|(?:paper|medical|patient|case)\s+(?:records|files|charts))"
 _DEVICE_AND_PAPER = re.compile(
     rf"\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:and|along\s+with|as\s+well\s+as|together\s+with|in\s+addition\s+to)\s+(?:(?!contain|with\b|hold|stor|folder|backup|laptop|electronic)[\w-]+\s+){{0,4}}?"
     rf"(?:(?:bags?|box(?:es)?|briefcases?|backpacks?|purses?)\s+(?:of|containing|with)\s+(?:[\w-]+\s+){{0,3}}?)?{_SHEETS}\b"
-    rf"|\b{_SHEETS}(?:\s+(?:of|containing|with)\s+[^,;.]{{1,80}}?)?\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
+    rf"|(?<!contain)(?<!containing\s)(?<!holding\s)(?<!with\s)\b{_SHEETS}\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b"
+    rf"|\b(?:bags?|box(?:es)?|briefcases?|backpacks?|purses?|envelopes?|folders?|binders?)\s+(?:of|containing|with)\s+[^,;.]{{1,80}}?\s+and\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){{0,3}}?{_DEVICE}\b",
     re.I,
 )
 """A device and paper stolen together ("a laptop and a bag of charge tickets"), not paper held on a device
@@ -516,6 +522,8 @@ _PHYSICAL_PUBLIC = re.compile(r"\b(?:paper\w*|documents|boxes|dumpsters?|bins?|t
 _ONLINE = re.compile(r"\b(?:internet|online|web\w*|servers?|database|cloud|portal|FTP|electronic|e-?PHI|computer|network|search\w*|google|indexed|buckets?|S3|AWS|links?|URLs?)\b", re.I)
 _FOR_WORK = re.compile(r"^[^;.]{0,80}?\b(?:for\s+work(?:-related)?\s+purposes|to\s+(?:complete|do|finish)\s+(?:\w+\s+)?work|to\s+work\s+(?:on\s+it\s+)?(?:from|at)\s+home|in\s+order\s+to\s+(?:prepare|complete|process|respond)|as\s+part\s+of\s+(?:an?\s+|the\s+|a\s+routine\s+)?(?:quality|audit|review|job|duties|work)|while\s+performing\s+(?:\w+\s+)?(?:duties|job|work))\b", re.I)
 """A deed done to get the work done, which the guide does not count as misuse."""
+_MISTAKE_AFTER = re.compile(r"^[^;.]{0,60}?\b(?:by\s+mistake|in\s+error|instead\s+of|rather\s+than|intended\s+for|auto-?(?:fill|complet)\w*)\b", re.I)
+"""A mistake told after the deed: "sent a patient's results to her husband in error"."""
 _MAILED_THING = re.compile(r"\b(?:fax\w*|letters?|statements?|EOBs?|envelopes?|mailed|postcards?|invoices?|bills)\b", re.I)
 """A mailing's own words: "faxed lab results to an unauthorized recipient" is misdirected mail, however OCR words it."""
 _DELIBERATE = re.compile(r"\b(?:impermissibly|improperly|inappropriately|wrongfully|intentionally|deliberately|knowingly|without\s+(?:\w+\s+)?authori[sz]ation)\b", re.I)
@@ -711,7 +719,8 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         for_work = _FOR_WORK.search(sentence[end:]) and not re.search(r"\bsold\b|\bfraud\w*|\bidentity\s+theft\b", sentence[end:], re.I)
         attacked = re.search(r"\b(?:malware|virus|ransomware|hack(?:ed|er|ers|ing))\b", sentence, re.I) and not re.search(r"\bhacked\b", words, re.I)
         passed_on = re.search(r"\bthird[- ]part(?:y|ies),?\s+(?:who|which|that)\s+(?:then\s+|later\s+)?\w+", sentence[start:], re.I)  # the third party's deed
-        return bool(_BY_MISTAKE.search(deed) or for_work or attacked or passed_on)
+        mistaken = _BY_MISTAKE.search(deed) or _MISTAKE_AFTER.search(sentence[end:])
+        return bool(mistaken or for_work or attacked or passed_on)
     if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+(?:third[- ]part(?:y|ies)|\w+)$", words, re.I) and _DELIBERATE.search(sentence) and not (
         _BY_MISTAKE.search(sentence) or _MAILED_THING.search(sentence)
     ):
