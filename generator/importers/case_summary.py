@@ -713,40 +713,15 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         # "scans to identify security vulnerabilities": flaws looked for, not one exploited
         return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
     if rule.code == "insider":
-        # "a workforce member inadvertently emailed the ePHI to a personal account", though not "an employee, whose access
-        # had mistakenly not been limited, impermissibly accessed"; "... to complete his work off-site", unless sold after
-        deed = re.split(r",\s|\band\s+(?:then\s+)?", re.sub(r"\b(?:who|whose)\s+[^,;]*,", " ", words))[-1]
-        for_work = _FOR_WORK.search(sentence[end:]) and not re.search(r"\bsold\b|\bfraud\w*|\bidentity\s+theft\b", sentence[end:], re.I)
-        attacked = re.search(r"\b(?:malware|virus|ransomware|hack(?:ed|er|ers|ing))\b", sentence, re.I) and not re.search(r"\bhacked\b", words, re.I)
-        passed_on = re.search(r"\bthird[- ]part(?:y|ies),?\s+(?:who|which|that)\s+(?:then\s+|later\s+)?\w+", sentence[start:], re.I)  # the third party's deed
-        mistaken = _BY_MISTAKE.search(deed) or _MISTAKE_AFTER.search(sentence[end:])
-        return bool(mistaken or for_work or attacked or passed_on)
+        return _not_misuse(sentence, start, end, words)
     if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+(?:third[- ]part(?:y|ies)|\w+)$", words, re.I) and _DELIBERATE.search(sentence) and not (
         _BY_MISTAKE.search(sentence) or _MAILED_THING.search(sentence)
     ):
         return True  # "an employee impermissibly provided ePHI to an unauthorized individual": misuse, not a misdirected mailing
     if rule.code == "mailing_error" and re.match(r"(?:erroneously|incorrectly|mistakenly|improperly)\s+(?:merged|consolidated|combined|stuffed|inserted)|receiv", words, re.I):
         return not (_MAIL_WORDS.search(sentence) or re.search(r"\blists\b", sentence, re.I))  # "incorrectly merged records" in an EHR is no mailing
-    if rule.code == "misconfiguration" and (re.search(r"\bletters?\b|\bstatements?\b", words, re.I) or re.search(
-            r"\bnoti(?:ce|fication)s?\b|\bpress\s+releases?\b|\babout\s+the\s+(?:breach|incident)\b", sentence[max(0, start - 60):end], re.I)):
-        return True  # "posted substitute notice on its website", "notice was posted on its public website": the notice, not the cause
-    if rule.code == "misconfiguration" and re.match(r"(?:update|upgrade|change|modification)", words, re.I) and (
-            _ATTACKER.search(sentence) or re.search(r"\bmalicious\b|\bunauthorized\s+(?:part(?:y|ies)|individuals?|persons?|users?)\b", sentence, re.I)):
-        return True  # "a malicious update to its IT software allowed attackers in": the attack, not a fault
-    if rule.code == "misconfiguration" and re.match(r"(?:error|glitch|bug|flaw|discrepancy)", words, re.I) and re.search(
-            r"\bexploit\w*\s+(?:\w+\s+){0,3}$|\b(?:human|data[- ]entry|clerical|typing|typographical|manual)\s+$", sentence[:start], re.I):
-        return True  # "a hacker exploited a flaw in its software" (a vulnerability); "a human error in its database"
-    if rule.code == "misconfiguration" and re.search(r"\bable\s+to\b|\bcould\s+(?:access|view|see)\b", words, re.I):
-        return not re.search(r"\b(?:portals?|apps?|applications?|tablets?|iPads?|kiosks?|websites?|web\s?sites?|software|online|accounts?|systems?)\b", sentence, re.I)  # patients who saw paper
-    if rule.code == "misconfiguration" and re.match(r"uploaded\b", words, re.I) and re.search(r"\bhack\w*|\bwithout\s+(?:\w+\s+)?authori[sz]ation\b|\bimpermissibly\b", sentence, re.I):
-        return True  # "... to the BA's website, which was later hacked"; "an employee impermissibly uploaded PHI to a website": misuse
-    if rule.code == "misconfiguration" and re.match(r"(?:published|posted|placed|uploaded)\b", words, re.I):
-        # "hackers exfiltrated files and posted them on a public website": the attackers' deed, not a fault
-        return bool(_ATTACKER.search(sentence[:start]) or re.search(r"\bexfiltrat\w*|\bstole\b|\b(?:unidentified|unknown|unauthorized)\s+(?:persons?|individuals?|part(?:y|ies)|third\s+part(?:y|ies)|users?)\b", sentence[:start], re.I))
-    if rule.code == "misconfiguration" and re.search(r"public", words, re.I) and _PHYSICAL_PUBLIC.search(sentence) and not _ONLINE.search(sentence):
-        return True  # "paper documents left unattended and accessible to the public", "a publicly accessible dumpster"
-    if rule.code == "misconfiguration" and re.match(r"(?:computer|data)\s", words, re.I):
-        return bool(_MAIL_WORDS.search(sentence))  # "mailed letters to the wrong people due to a computer error": the mailing's cause
+    if rule.code == "misconfiguration":
+        return _not_a_fault(sentence, start, end, words)
     if rule.code == "encryption":
         # "ransomware infected its server and encrypted all of the data": the attacker's deed
         described = words.lower().startswith("encrypted") and re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}and\s+$", sentence[:start], re.I)
@@ -768,6 +743,43 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         # "sent the PHI to its mailing vendor", "worked with X, its EHR vendor": the vendor is not where it happened,
         # unless it was breached after it received the data
         return bool(_VENDOR_AS_RECIPIENT.search(sentence[max(0, start - 150):start]) and not _BREACHED_AFTER.search(sentence[end:end + 120]))
+    return False
+
+
+def _not_misuse(sentence: str, start: int, end: int, words: str) -> bool:
+    """Whether a workforce member's deed is a mistake, the work itself, an attack or a third party's deed after all."""
+    # "a workforce member inadvertently emailed the ePHI to a personal account", though not "an employee, whose access
+    # had mistakenly not been limited, impermissibly accessed"; "... to complete his work off-site", unless sold after
+    deed = re.split(r",\s|\band\s+(?:then\s+)?", re.sub(r"\b(?:who|whose)\s+[^,;]*,", " ", words))[-1]
+    for_work = _FOR_WORK.search(sentence[end:]) and not re.search(r"\bsold\b|\bfraud\w*|\bidentity\s+theft\b", sentence[end:], re.I)
+    attacked = re.search(r"\b(?:malware|virus|ransomware|hack(?:ed|er|ers|ing))\b", sentence, re.I) and not re.search(r"\bhacked\b", words, re.I)
+    passed_on = re.search(r"\bthird[- ]part(?:y|ies),?\s+(?:who|which|that)\s+(?:then\s+|later\s+)?\w+", sentence[start:], re.I)  # the third party's deed
+    mistaken = _BY_MISTAKE.search(deed) or _MISTAKE_AFTER.search(sentence[end:])
+    return bool(mistaken or for_work or attacked or passed_on)
+
+
+def _not_a_fault(sentence: str, start: int, end: int, words: str) -> bool:
+    """Whether a system's exposure is the breach's notice, an attacker's deed, a human error, paper, or misuse after all."""
+    if re.search(r"\bletters?\b|\bstatements?\b", words, re.I) or re.search(
+            r"\bnoti(?:ce|fication)s?\b|\bpress\s+releases?\b|\babout\s+the\s+(?:breach|incident)\b", sentence[max(0, start - 60):end], re.I):
+        return True  # "posted substitute notice on its website", "notice was posted on its public website": the notice, not the cause
+    if re.match(r"(?:update|upgrade|change|modification)", words, re.I) and (
+            _ATTACKER.search(sentence) or re.search(r"\bmalicious\b|\bunauthorized\s+(?:part(?:y|ies)|individuals?|persons?|users?)\b", sentence, re.I)):
+        return True  # "a malicious update to its IT software allowed attackers in": the attack, not a fault
+    if re.match(r"(?:error|glitch|bug|flaw|discrepancy)", words, re.I) and re.search(
+            r"\bexploit\w*\s+(?:\w+\s+){0,3}$|\b(?:human|data[- ]entry|clerical|typing|typographical|manual)\s+$", sentence[:start], re.I):
+        return True  # "a hacker exploited a flaw in its software" (a vulnerability); "a human error in its database"
+    if re.search(r"\bable\s+to\b|\bcould\s+(?:access|view|see)\b", words, re.I):
+        return not re.search(r"\b(?:portals?|apps?|applications?|tablets?|iPads?|kiosks?|websites?|web\s?sites?|software|online|accounts?|systems?)\b", sentence, re.I)  # patients who saw paper
+    if re.match(r"uploaded\b", words, re.I) and re.search(r"\bhack\w*|\bwithout\s+(?:\w+\s+)?authori[sz]ation\b|\bimpermissibly\b", sentence, re.I):
+        return True  # "... to the BA's website, which was later hacked"; "an employee impermissibly uploaded PHI to a website": misuse
+    if re.match(r"(?:published|posted|placed|uploaded)\b", words, re.I):
+        # "hackers exfiltrated files and posted them on a public website": the attackers' deed, not a fault
+        return bool(_ATTACKER.search(sentence[:start]) or re.search(r"\bexfiltrat\w*|\bstole\b|\b(?:unidentified|unknown|unauthorized)\s+(?:persons?|individuals?|part(?:y|ies)|third\s+part(?:y|ies)|users?)\b", sentence[:start], re.I))
+    if re.search(r"public", words, re.I) and _PHYSICAL_PUBLIC.search(sentence) and not _ONLINE.search(sentence):
+        return True  # "paper documents left unattended and accessible to the public", "a publicly accessible dumpster"
+    if re.match(r"(?:computer|data)\s", words, re.I):
+        return bool(_MAIL_WORDS.search(sentence))  # "mailed letters to the wrong people due to a computer error": the mailing's cause
     return False
 
 
