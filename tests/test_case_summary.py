@@ -909,3 +909,41 @@ def test_the_second_review_of_session_10(text, types, locations, expected):
 def test_what_the_second_review_of_session_10_does_not_take(text, types, locations, code):
     found = facts(text, types, locations)
     assert code not in set(found.vectors) | set(found.actions) | set(found.data_types)
+
+
+def test_no_rule_holds_a_formatted_tuple_where_a_quantifier_was_meant():
+    """In an rf-string "{0,80}" is Python's tuple (0, 80), not a regex quantifier: it must be written "{{0,80}}"."""
+    import re
+
+    from generator.importers import case_summary
+
+    patterns = [rule.pattern for rule in case_summary.RULES] + [value for value in vars(case_summary).values() if isinstance(value, re.Pattern)]
+    assert not [pattern.pattern[:60] for pattern in patterns if re.search(r"\(\d+, \d+\)", pattern.pattern)]
+
+
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # Read after the final set was measured (session 10): shapes its misses and false hits showed.
+        (OPENING + "a workforce member's car was broken into, resulting in the theft and loss of two flash drives.", ("theft",), ("other_portable_device",), {"stolen_device"}),
+        (OPENING + "an attacker locked parts of its computer system until a ransom was paid.", ("hacking_it_incident",), ("desktop_computer",), {"ransomware"}),
+        (OPENING + "an employee emailed PHI to his personal email account as a means of storing the information he used for his job.", UAD, ("email",), set()),
+        (OPENING + "an employee took home paperwork with the PHI of 700 individuals, which an acquaintance later returned.", UAD, ("paper_films",), set()),
+        (OPENING + "it sold two hearing test devices without removing the PHI of 900 individuals.", ("improper_disposal",), ("other_portable_device",), {"improper_disposal"}),
+        (OPENING + "a binder of release logs was most likely unintentionally discarded.", ("loss",), ("paper_films",), {"improper_disposal"}),
+        (OPENING + "a therapist obtained 1,500 patients' names for the purpose of soliciting them to join a new physical therapy practice.", ("theft",), ("electronic_medical_record",), {"insider"}),
+        (OPENING + "an employee obtained customers' card numbers, which he used to commit credit card fraud.", UAD, ("other",), {"insider"}),
+        (OPENING + "the breach was due to a workforce member's inappropriate access to medical records.", UAD, ("electronic_medical_record",), {"insider"}),
+        (OPENING + "an employee sent a group email to patients that allowed all recipients to see the email list.", UAD, ("email",), {"mailing_error"}),
+        (OPENING + "its business associate sent explanations of benefits to incorrect network providers.", UAD, ("paper_films",), {"mailing_error", "third_party_vendor"}),
+        (OPENING + "a tax form sent to its members inadvertently contained PHI about unrelated individuals.", UAD, ("paper_films",), {"mailing_error"}),
+        (OPENING + "its vendor failed to properly secure a port on a file transfer server, and an unknown party accessed the ePHI.", ("hacking_it_incident",), ("network_server",), {"misconfiguration", "third_party_vendor"}),
+        (OPENING + "an employee placed a claims report in a non-secured file transfer protocol (FTP) site.", UAD, ("network_server",), {"misconfiguration"}),
+        # ... and what they do not take.
+        (OPENING + "a laptop computer was stolen from an office left unlocked by an employee.", ("theft",), ("laptop",), {"stolen_device"}),
+        (OPENING + "a flash drive was lost or accidentally destroyed in the mail.", ("loss",), ("other_portable_device",), {"lost_device"}),
+        ("Patients' records were found in the possession of a former employee.", ("theft",), ("paper_films",), {"insider"}),
+    ],
+)
+def test_shapes_read_after_the_final_measurement_of_session_10(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected
