@@ -147,7 +147,7 @@ def main() -> int:
         ("Set 16 (400, labelled before session 9's changes, measured once after its first round, vectors' recall 87.2% (85.6% with the rules of session 8); then used to refine the rules)", LABELS / "set16.yaml", 16),
         ("Set 17 (400, labelled blind while the rules were refined on set 16, measured once after the last of those changes: vectors 97.2% / 91.3%, all 98.6% / 94.4%; then used to refine the rules)", LABELS / "set17.yaml", 17),
         ("Set 18 (the final set of session 9: 400, measured once blind, vectors 95.9% / 86.9% (86.5% with the rules of session 8), all 98.5% / 92.8%; then used to refine the rules)", LABELS / "set18.yaml", 18),
-        ("Final set (all 567 summaries left: labelled before session 10 changed the rules, measured once after the last change to them; never used to change them)", LABELS / "final.yaml", 19),
+        ("Final set (all 567 summaries left: labelled before session 10 changed the rules, measured once blind after its last change to them: vectors 96.2% / 89.3%, all 98.9% / 93.4%; then used to refine the rules, so what follows is in-sample)", LABELS / "final.yaml", 19),
     )
     for title, path, number in sets:
         if not path.exists():
