@@ -19,6 +19,9 @@ from generator.model import tidy_name  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data" / "hhs-ocr"
 ARCHIVES = ("archive_asof_2024-06.csv", "archive_asof_2024-10.csv")
 """Oldest first: a newer export's summary of a report replaces an older one's."""
+RESEARCH_REPORT = "research_report_providers_hacking_2015-2025.xlsx"
+"""A filtered export of 2025-05 (providers; hacking or unauthorized access) that also carries summaries, some of
+reports closed after the newest archive export: those are in none of sets 1-19."""
 SAMPLE_SEED = 20261201
 
 
@@ -36,6 +39,21 @@ def summarised_reports() -> dict[str, ExportRow] | None:
             if row.description:
                 reports[report_key(row)] = row
     return reports
+
+
+def summarised_only_in_research_report(archived: dict[str, ExportRow]) -> dict[str, ExportRow] | None:
+    """The research report's summarised reports that no archive export summarises, by key; None when it is absent."""
+    path = SHARED / RESEARCH_REPORT
+    if not path.exists():
+        return None
+    rows = read_export(path, RESEARCH_REPORT, "research_report", None).rows
+    return {report_key(row): row for row in rows if row.description and report_key(row) not in archived}
+
+
+def research_report_sample(reports: dict[str, ExportRow]) -> list[str]:
+    """The keys of the research-report set: every report `summarised_only_in_research_report` gives, in a seeded order."""
+    keys = sorted(reports)
+    return random.Random(SAMPLE_SEED + len(SET_SIZES)).sample(keys, len(keys))
 
 
 SET_SIZES = (200, 100, 100, 100, 150, 200, 200, 200, 200, 200, 200, 200, 200, 400, 400, 400, 400, 400, 567)
