@@ -150,7 +150,7 @@ def main() -> int:
         ("Final set (all 567 summaries left: labelled before session 10 changed the rules, measured once blind after its last change to them: vectors 96.2% / 89.3%, all 98.9% / 93.4%; then used to refine the rules, so what follows is in-sample)", LABELS / "final.yaml", 19),
     )
     research_only = summarised_only_in_research_report(reports) or {}
-    drawn = [(title, path, lambda number=number: sample(reports, number), f"{len(reports):,} summarised archived reports")
+    drawn = [(title, path, lambda number=number, archived=reports: sample(archived, number), f"{len(reports):,} summarised archived reports")
              for title, path, number in sets]
     if research_only:
         drawn.append(("Research-report set (every summary only the research report of 2025-05 holds: reports closed after the newest archive export, "
