@@ -947,3 +947,59 @@ def test_no_rule_holds_a_formatted_tuple_where_a_quantifier_was_meant():
 )
 def test_shapes_read_after_the_final_measurement_of_session_10(text, types, locations, expected):
     assert set(facts(text, types, locations).vectors) == expected
+
+
+PRESS_RELEASE = (
+    "Today, the U.S. Department of Health and Human Services (HHS), Office for Civil Rights (OCR) announced a settlement "
+    "with Lakeshore Family Dental, a dental practice in Ohio, following its investigation of a ransomware attack. "
+    "OCR enforces the HIPAA Privacy, Security, and Breach Notification Rules, which set forth the requirements that covered "
+    "entities (health plans, health care clearinghouses, and most health care providers), and business associates must follow "
+    "to protect the privacy and security of protected health information (PHI). The HIPAA Security Rule establishes national "
+    "standards to protect electronic PHI. Ransomware and hacking are the primary cyber-threats in health care.\n\n"
+    "OCR recommends that health care providers, health plans, clearinghouses, and business associates that are covered by "
+    "HIPAA take the following steps to mitigate or prevent cyber-threats:\n"
+    "Review all vendor and contractor relationships to ensure business associate agreements are in place.\n"
+    "Utilize multi-factor authentication to ensure only authorized users are accessing ePHI.\n"
+    "Encrypt ePHI to guard against unauthorized access to ePHI.\n"
+    "Provide training specific to organization and job responsibilities on a regular basis.\n"
+)
+
+
+def test_a_press_release_s_words_on_the_law_and_its_advice_are_not_this_breach():
+    found = facts(PRESS_RELEASE)
+    assert set(found.vectors) == {"ransomware"}
+    assert not {"mfa", "encryption", "staff_retrained"} & set(found.actions)
+
+
+def test_a_press_release_still_tells_what_its_entity_did_before_the_advice():
+    found = facts(PRESS_RELEASE.replace("Ransomware and hacking are", "After the attack, Lakeshore Family Dental implemented multi-factor authentication. Ransomware and hacking are"))
+    assert "mfa" in found.actions
+
+
+def test_advice_ends_where_a_line_is_no_longer_a_step():
+    text = PRESS_RELEASE + "The resolution agreement and corrective action plan may be found on OCR's website.\n"
+    assert "resolution_agreement" in facts(text).outcomes
+
+
+@pytest.mark.parametrize(
+    "text, types, locations, expected",
+    [
+        # Shapes the research report's summaries showed (session 11).
+        ("The covered entity and business associate (CE/BA), Ridgeline Pharmacy Services, reported that it experienced a cyber-attack that affected the PHI of 4,200 individuals.",
+         ("hacking_it_incident",), ("network_server",), {"hacking_unspecified"}),
+        ("Birchwood Radiology, the covered entity and business associate (CE/BA), reported that it experienced a ransomware intrusion.",
+         ("hacking_it_incident",), ("network_server",), {"ransomware"}),
+        (OPENING + "it experienced a malicious encryption attack that compromised the PHI of 3,000 individuals.", ("hacking_it_incident",), ("network_server",), {"ransomware"}),
+        ("An unauthorized third party infiltrated the covered entity's network and encrypted some of its data, affecting 1,900 individuals.",
+         ("hacking_it_incident",), ("network_server",), {"ransomware"}),
+        (OPENING + "its business associate (BA) impermissibly disposed of a laptop which contained the PHI of 2,300 individuals.",
+         ("hacking_it_incident",), ("laptop",), {"improper_disposal", "third_party_vendor"}),
+        # ... and what they do not take.
+        (OPENING + "an unauthorized party accessed its email system. Following the breach, the CE reviewed its servers and encrypted its data.",
+         ("hacking_it_incident",), ("email",), {"hacking_unspecified"}),
+        (OPENING + "its business associate (BA), a CE/BA of several health plans, experienced a hacking incident.",
+         ("hacking_it_incident",), ("network_server",), {"hacking_unspecified", "third_party_vendor"}),
+    ],
+)
+def test_shapes_read_in_session_11(text, types, locations, expected):
+    assert set(facts(text, types, locations).vectors) == expected

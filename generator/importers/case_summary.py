@@ -159,7 +159,7 @@ def _rule(name: str, kind: str, code: str, pattern: str, hedges_count: bool | No
 
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "ransomware": ("ransom", "demanded", "requested"),
+    "ransomware": ("ransom", "demanded", "requested", "encrypt"),
     "phishing": ("phish", "spoof", "impersonat", "falsely", "social", "business email", "business e-mail", "responded to", "clicked", "fraudulent", "appeared to", "purported", "pretended", "claimed to", "scam", "purporting", "appearing", "pretending", "claiming"),
     "malware": ("malware", "virus", "key", "trojan", "malicious", "spyware", "code installed", "infected"),
     "credentials": ("credential", "password", "log", "brute", "stuffing", "user", "key", "access code", "badge"),
@@ -244,7 +244,7 @@ a phishing email, and the attacker used ..." is not the employee's)."""
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
-    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b|\bransom\s+(?:was|is|be|were|had\s+been)\s+paid\b|\buntil\s+a\s+ransom\b"),
+    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b|\bransom\s+(?:was|is|be|were|had\s+been)\s+paid\b|\buntil\s+a\s+ransom\b|\bmalicious\s+encryption\b|\b(?:infiltrated|accessed|hacked|breached|attacked|entered)\b[^;.]{0,80}?\band\s+encrypted\s+(?:some\s+of\s+|all\s+of\s+|part\s+of\s+)?(?:its|the|their)\s+(?:\w+\s+)?(?:data|files|systems?|servers?|network)\b"),
     _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b|\be-?mails?\s+(?:(?:that|which)\s+(?:purported|appeared|pretended|claimed)|purporting|appearing|pretending|claiming)\s+to\s+(?:be|come)\s+from\b(?![^;.]{0,60}?\b(?:containing|contained|with)\s+(?:another|other)\b)|\be-?mail\s+scams?\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|(?<!anti-)(?<!anti)\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
@@ -378,7 +378,7 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:mailed|sent|printed)\b[^;.]{0,100}?\bon\s+the\s+(?:outside\s+of\s+the\s+)?(?:mailing\s+labels?|address\s+labels?|envelopes?)\b|\b(?:mass|group)\s+e-?mails?\b[^;.]{0,80}?\b(?:incorrect|wrong)\s+(?:\w+\s+)?(?:names?|information|attachments?)\b"),
     _rule("blind-copy", "vectors", "mailing_error", r"\bblind[\s-]+(?:carbon[\s-]+)?copy\b|\bnot\s+(?:been\s+)?blind[\s-]+(?:carbon[\s-]+)?copied\b|\bwithout\s+blind[\s-]+(?:carbon[\s-]+)?copying\b|\bBCC\b|\bwithout\s+concealing\b|\bwithout\s+(?:masking|hiding)\s+(?:the\s+|their\s+)?(?:recipients['’]?\s+)?(?:e-?mail\s+)?(?:addresses|recipients)\b", negation_applies=False),
     _rule("disposal", "vectors", "improper_disposal",
-          r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|threw|left|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
+          r"\bdiscarded\s+by\b|\b(?:improperly|inappropriately|incorrectly|impermissibly)\s+(?:disposed|discarded|destroyed)\b|\b(?:discarded|disposed\s+of|thrown\s+(?:away|out)|threw|left|placed|placing|put|putting|sent|sending|deposited|dumped)\b[^;]{0,120}?\b(?:in|into|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+|waste|landfill)\b|\bdonated\s+(?:\w+\s+){0,3}?(?:documents|records|files|boxes|computers?|equipment|cabinets?|devices?|hard\s+drives?)\b|\b(?:purchased|bought)\s+(?:at|from)\s+an?\s+(?:salvage|thrift|second-?hand|used\s+\w+|surplus)\b"
           r"|\bfound\s+(?:\w+\s+){0,6}?(?:in|inside|near|next\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:dumpster|trash|garbage|recycl\w+)\b|\b(?:sold|donated|distributed|gave|given|resold|auctioned|returned)\b[^;.]{0,60}?\b(?:computers?|laptops?|(?:hard\s+)?drives?|copiers?|devices?|servers?|equipment|phones?|tablets?|workstations?|machines?)\b[^;.]{0,60}?\bwithout\s+(?:first\s+)?(?:being\s+)?(?:wiped|erased|sanitized|purged|deleting|wiping|erasing|sanitizing|purging|removing\s+(?:all\s+)?(?:the\s+)?(?:e?PHI|protected\s+health|electronic\s+protected|data|patient\s+(?:data|information)))\b"
           r"|\b(?:threw|thrown)\s+(?:away|out)\b|\bsold\s+(?:\w+\s+){0,3}?(?:devices?|computers?|equipment|hard\s+drives?|servers?|copiers?)\s+(?:that\s+)?(?:still\s+)?contain\w*|\babandoned\s+(?:records|files|documents|boxes|e?PHI|protected\s+health\s+information|paper|charts|medical\s+records)\b|\b(?:unintentionally|accidentally|inadvertently|mistakenly)\s+(?:discarded|thrown\s+(?:away|out)|disposed)\b|\bsold\s+at\s+(?:an?\s+)?auction\b|\bno\s+longer\s+occupie[sd]\b|\bleft\s+(?:\w+\s+){0,2}?in\s+an?\s+(?:[\w-]+\s+){0,3}?parking\s+(?:garage|lot)\b|\bwith\s+the\s+(?:garbage|trash)\b|\b(?:trash|garbage|waste)\s+transfer\s+station\b|\bauctioned\s+off\b|\b(?:left|placed)\s+(?:\w+\s+){0,2}?(?:outside\s+)?on\s+(?:a|the)\s+curb\b"
           r"|\b(?:records|documents|files|charts|box(?:es)?|paper\w*|PHI)\b[^;]{0,100}?\bleft\s+(?:\w+\s+){0,3}?(?:at|in|inside)\s+(?:its|the|their|a)\s+(?:former|old|previous|vacated|prior)\s+(?:\w+\s+)?(?:facility|office|building|location|premises|site|clinic)\b"
@@ -457,6 +457,18 @@ _REMEDIATION = re.compile(
     re.I,
 )
 _CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also)\b", re.I)
+_ABOUT_THE_LAW = re.compile(
+    r"^\s*OCR\s+enforces\b|\bRules?\s+(?:establishes|sets\s+forth)\b[^.]{0,40}?\bstandards\b|\bare\s+the\s+primary\s+cyber-?\s?threats\b"
+    r"|\bincrease\s+in\s+large\s+breaches\b|^\s*Ransomware\s+is\s+a\s+type\s+of\b",
+    re.I,
+)
+"""A press release's sentences on the law and the field rather than on this breach ("... the requirements that
+covered entities ... and business associates must follow"): OCR pastes its press releases as summaries of the
+cases it settles."""
+_ADVICE_FOLLOWS = re.compile(r"\b(?:OCR|HHS)\s+(?:also\s+)?recommends\b[^.]{0,200}?\bfollowing\b[^.]{0,80}?:", re.I)
+_ADVICE_ITEM = re.compile(r"^\s*(?:[•\-\u2022]\s*)?(?!(?:The|OCR|HHS|This|These|In|On|If|For|Guidance)\b)[A-Z][a-z]+\b")
+"""OCR's list of steps it recommends to every entity, one a line ("Utilize multi-factor authentication ..."),
+after "OCR recommends that ... take the following steps ...:": advice, not what this entity did or suffered."""
 
 
 def _told(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -574,10 +586,12 @@ _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
 
 _PLAIN_WORDING = (
     (re.compile(r"\b(?:his|her|their)\s*(?:/|\bor\b)\s*(?:his|her|their)\b", re.I), "their"),
+    (re.compile(r"\bcovered\s+entity\s+and\s+(?:a\s+)?business\s+associate\s*\(CE/BA\)|\bCE/BA\b", re.I), "CE"),
     (re.compile(r"\b(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+(?:its|the|their|the\s+CE['’]s|the\s+covered\s+entity['’]s)\s+(?:\((?:CE|BA)\)\s+)?(?:workforce|staff)\b(?!\s+(?:training|policies))", re.I), "a workforce member"),
 )
-"""One spelling for wordings the rules need not tell apart: "his/her" is "their", and "a member of its workforce"
-is "a workforce member"."""
+"""One spelling for wordings the rules need not tell apart: "his/her" is "their", "a member of its workforce"
+is "a workforce member", and an entity that is both, "the covered entity and business associate (CE/BA)", is the
+CE: it reports its own breach, not its vendor's."""
 
 
 def _plainly_worded(sentence: str) -> tuple[str, list[int]]:
@@ -643,6 +657,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
     found: dict[str, dict[str, Evidence]] = {kind: {} for kind in KINDS}
     reporter_is_vendor = _reporter_is_business_associate(text, entity_type)
     listing_failures = False
+    advising = False
     settled = bool(_SETTLEMENT.search(text))
     for offset, sentence, remediation in _told(text):
         about_ocr, lists_data = _sentence_about_ocr(sentence), bool(_DATA_SENTENCE.search(sentence))
@@ -650,6 +665,10 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         # until a line that is no item ("As corrective action, the CE: ...") starts another list.
         bullet = bool(re.match(r"[ ]*(?:[•-]|\t)", sentence)) and not re.search(r"\n[ \t]*[^\s•-]", sentence.rstrip())
         listing_failures = (listing_failures and bullet) or bool(_FAILURES_FOLLOW.search(sentence))
+        on_a_new_line = bool(re.search(r"\n\s*$", text[:offset])) or sentence.lstrip(" \t").startswith("\n")
+        advising = (advising and on_a_new_line and bool(_ADVICE_ITEM.match(sentence))) or bool(_ADVICE_FOLLOWS.search(sentence))
+        if advising or _ABOUT_THE_LAW.search(sentence):
+            continue
         # Not what the reporting entity did: its vendor's deeds, a list of its failures, or a settlement's list (its
     # violations or what the corrective action plan will require).
         not_a_deed = (
