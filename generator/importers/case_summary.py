@@ -254,6 +254,11 @@ RULES: tuple[Rule, ...] = (
           rf"|\b(?:user\s+accounts?|credentials|passwords?|log-?ins?|key\s?cards?|access\s+(?:codes?|badges?))\s+of\s+(?:an?\s+|the\s+)?former\s+(?:\w+\s+)?{_WORKFORCE}|\bformer\s+{_WORKFORCE}\b[^;]{{0,40}}?\bused\s+(?:their|his|her)\s+(?:own\s+)?(?:user\s?names?\s+and\s+)?(?:passwords?|credentials|log-?ins?)\b"
           r"|\bshared\s+(?:his|her|their)\s+(?:\w+\s+){0,2}(?:credentials|passwords?|log-?ins?)\b|\b(?:using|used)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:log-?in\s+)?credentials\s+of\b"
           r"|\b(?:credentials|passwords?)\s+(?:\w+\s+){0,3}?(?:posted|offered|listed)\s+for\s+sale\b|\b(?:provided|gave)\s+(?:an?\s+)?unauthorized\s+(?:[\w-]+\s+){0,2}?with\s+(?:[\w'’-]+\s+){0,3}?(?:credentials|passwords?)\b|\bused\s+(?:the\s+)?(?:written|stored|saved|default)\s+(?:log-?in\s+)?(?:credentials|passwords?)\b"),
+    # A remedy that names the flaw the attack used ("patched the vulnerability that was exploited"): a vector
+    # is read from a sentence on what was done afterwards only when it says so of this breach.
+    Rule("vulnerability-remedied", "vectors", "software_vulnerability", re.compile(
+        r"\bvulnerabilit(?:y|ies)\b[^;.]{0,40}?\b(?:that|which)\s+(?:(?:were|was|had\s+been)\s+exploited|allowed\s+the\s+(?:breach|incident|attack|intrusion|hack)|(?:was|were)\s+targeted)\b"
+        r"|\bpatch\w*\b[^;.]{0,60}?\bmitigated\s+the\s+vulnerabilit(?:y|ies)\b", re.I), "any", True, True, ("vulnerab",)),
     _rule("vulnerability", "vectors", "software_vulnerability",
           r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
           r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"
@@ -404,7 +409,7 @@ RULES: tuple[Rule, ...] = (
           r"|\bhealth\s+information\s+(?:such\s+as|including)\b|\b(?:progress|physician|doctor|visit)\s+notes\b|\bcare\s+plans?\b|\bsurgical\s+(?:information|history)\b|\bclinical\b(?=,|\s+and\b)|\bmedical\b(?=,\s|\s+and\s+(?:financial|demographic|insurance))|\bservices?\s+(?:received|provided|rendered)\b|\bvital\s+signs\b"),
     _rule("lab-results", "data_types", "lab_results", r"\b(?:lab|laboratory|test)\s+(?:test\s+)?(?:results?|information|reports?|orders?|values)\b|\b(?:HIV|blood|covid(?:-19)?|drug|genetic)\s+tests?\s*(?:results?)?\b"),
     _rule("medications", "data_types", "prescriptions", r"\bmedications?\b|\bprescriptions?\b|\bprescribed\b|\bdrug\s+(?:names?|information)\b|\bpharmacy\s+information\b|\bRx\b"),
-    _rule("radiology", "data_types", "radiology", r"\bx-?rays?\b(?!\s+(?:exposure|technician|department|room|machine))|\bradiolog(?:y|ic|ical)\s+(?:reports?|images?|films?|information|results?|studies|records?)\b|\b(?:MRI|CT|PET|CAT)\s+(?:scans?|images?|results?|reports?)\b|\b(?:medical|diagnostic|radiology|radiologic)\s+images?\b|\bfilms\b|\bmammogra(?:ms|phy\s+(?:images|results))\b|\bultrasound\s+(?:images?|results?)\b"),
+    _rule("radiology", "data_types", "radiology", r"\bx-?rays?\b(?!\s+(?:exposure|technician|department|room|machine))|\bradiolog(?:y|ic|ical)\s+(?:reports?|images?|films?|information(?!\s+systems?)|results?|studies|records?)\b|\b(?:MRI|CT|PET|CAT)\s+(?:scans?|images?|results?|reports?)\b(?!\s+(?:logs?|schedules?|appointments?))|\b(?:medical|diagnostic|radiology|radiologic)\s+images?\b|\bfilms\b|\bmammogra(?:ms|phy\s+(?:images|results))\b|\bultrasound\s+(?:images?|results?)\b"),
     _rule("phone", "data_types", "phone", r"(?<!dedicated\s)(?<!a\s)(?<!toll-free\s)\b(?:tele)?phone\s+numbers?\b|\bcontact\s+numbers?\b"),
     _rule("email-address", "data_types", "email", r"(?<!external\s)(?<!personal\s)(?<!unknown\s)(?<!\ban\s)(?<!dedicated\s)\be-?mail\s+address(?:es)?\b"),
     _rule("online", "data_types", "online_activity", r"\bIP\s+address(?:es)?\b|\bbrowsing\s+(?:data|history|activity)\b|\b(?:website|web\s+site|app|online)\s+(?:activity|usage|interactions?)\b"),
@@ -421,7 +426,7 @@ RULES: tuple[Rule, ...] = (
     _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b(?!\s+polic)|\bdisciplin\w+|(?<!after\s)(?<!following\s)(?<!upon\s)(?<!before\s)(?<!to\s)\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b(?!['’]s?\s+(?:access|account|user))|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
     _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|institut|draft)\w*\s+(?:\w+\s+){0,5}?polic(?:y|ies)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
     _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+authentication\b"),
-    _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:\w+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|\bpassword\s+(?:resets?|changes?)\b"),
+    _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:(?!polic|procedur|requirement|guideline|standard)[\w'’]+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?|management|complexity|standards?|rules?|guidelines?|controls?|protocols?|length|strength)\b)|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|(?<!requesting\sa\s)(?<!requested\sa\s)(?<!request\sa\s)\bpassword\s+(?:resets?|changes?)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?))"),
     _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:(?!by\b|when\b)\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
     _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^;]{0,80}\b(?:notif|notice))"),
     _rule("website", "actions", "website_notice", r"\bsubstitute\s+notice\b|\b(?:post|plac|publish|display)\w*\s+(?:\w+\s+){0,8}?(?:on|to)\s+(?:its|their|the\s+CE['’]s|the\s+BA['’]s|a|the)\s+(?:\w+\s+)?(?:website|web\s?site|web\s?page|home\s?page|internet\s+site)\b|\bwebsite\s+(?:notice|posting)\b|\bnotice\s+on\s+(?:its|their|the)\s+(?:\w+\s+)?(?:website|web\s?site)\b"),
@@ -456,7 +461,7 @@ _REMEDIATION = re.compile(
     r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?-i:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
-_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also)\b", re.I)
+_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also|For\s+(?:example|instance))\b", re.I)
 _ABOUT_THE_LAW = re.compile(
     r"^\s*OCR\s+enforces\b|\bRules?\s+(?:establishes|sets\s+forth)\b[^.]{0,40}?\bstandards\b|\bare\s+the\s+primary\s+cyber-?\s?threats\b"
     r"|\bincrease\s+in\s+large\s+breaches\b|^\s*Ransomware\s+is\s+a\s+type\s+of\b",
@@ -530,6 +535,7 @@ _FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)(?:\s+to\b|\s*$)|\bdid\s+not\s+
 who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
 _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
+_LEFT_OPEN = re.compile(r"[^;.]{0,60}?\b(?:that|which)\s+(?:allowed|caused|left|made)\b[^;.]{0,80}?\b(?:to\s+be\s+|be\s+)?(?:publicly\s+)?(?:accessible|available|viewable|visible|exposed|open)\b(?![^;.]{0,40}?\b(?:attackers?|hackers?|threat\s+actors?|unauthorized)\b)", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
@@ -733,8 +739,11 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
     if rule.kind == "actions" and (_FAILED_TO.search(_clause_before(sentence, start)) or _OBLIGED.search(_clause_before(sentence, start))):
         return True  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
     if rule.code == "software_vulnerability":
-        # "scans to identify security vulnerabilities": flaws looked for, not one exploited
-        return words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
+        # "scans to identify security vulnerabilities": flaws looked for, not one exploited; "a vulnerability on its
+        # server that allowed the ePHI to be accessible via the Internet": data left open, which is a misconfiguration
+        looked_for = words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
+        looked_for = looked_for and not re.search(r"\b(?:exploited|targeted|allowed)\b", words, re.I)
+        return looked_for or bool(_LEFT_OPEN.match(sentence[end:]))
     if rule.code == "insider":
         return _not_misuse(sentence, start, end, words)
     if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+(?:third[- ]part(?:y|ies)|\w+)$", words, re.I) and _DELIBERATE.search(sentence) and not (
@@ -835,6 +844,8 @@ def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: 
 
 
 _THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\w*|\bbroke\s+into\b|\bbreak-?\s?ins?\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b", re.I)
+_TAKING_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b|\b(?:was|were|had\s+been)\s+taken\b(?!\s+(?:home|off(?:site|-site)?\b|out\s+of\s+the\s+office\s+to\s+work))", re.I)
+"""A theft's own words, without a break-in's: paper in a burgled office was not always taken."""
 _LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bmislaid\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
 _PAPER_WORD = re.compile(rf"\b{_PAPER}\b|\bhard\s+copies\b|\b(?:census|billing|charge)\s+(?:reports|tickets)\b|\bbooklets\b|\binvoices\b|\bprescriptions\b", re.I)
 _ANYTHING = re.compile(r"")
@@ -855,7 +866,7 @@ def _from_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tup
         if located & _DEVICE_LOCATIONS:
             wanted.append(("stolen_device", _THEFT_WORDS, _DEVICE_WORD, "theft-hhs"))
         if "paper_films" in located:
-            wanted.append(("paper_theft", _THEFT_WORDS, _PAPER_WORD, "paper-theft-hhs"))
+            wanted.append(("paper_theft", _TAKING_WORDS, _PAPER_WORD, "paper-theft-hhs"))
         if located == {"paper_films"}:
             wanted.append(("paper_theft", _TAKEN_WORDS, _ANYTHING, "paper-theft-hhs"))  # whatever was stolen was paper
     if "loss" in breach_types and not {"stolen_device", "lost_device"} & set(vectors) and located & _DEVICE_LOCATIONS:
