@@ -159,6 +159,7 @@ def main() -> int:
                       LABELS / "research_report.yaml", lambda: research_report_sample(research_only),
                       f"{len(research_only):,} reports summarised only in the research report"))
     reports = {**reports, **research_only}
+    pooled: list[dict] = []
     for title, path, keys, corpus in drawn:
         if not path.exists():
             print(f"## {title}: {path.name} is not there yet\n")
@@ -172,6 +173,7 @@ def main() -> int:
             continue
         print(f"## {title}: {len(labels)} summaries ({path.name}); corpus: {corpus}\n")
         failing += [f"{path.name}: {problem}" for problem in _evaluate(labels, reports, None)]
+        pooled += labels
         second = path.with_name(path.stem + ".second_reader.yaml")
         if second.exists():
             judged = yaml.safe_load(second.read_text(encoding="utf-8")) or []
@@ -183,6 +185,9 @@ def main() -> int:
                   f"{_vector_figures(_corrected(labels, judged), reports)}; as first read: {_vector_figures(labels, reports)}\n")
     if args.show:
         return 0
+    print(f"## Every labelled summary pooled: {len(pooled):,} (each set was refined on after its one blind measurement, so this is in-sample: "
+          "it measures the facts the site publishes, the blind figures above how the rules meet summaries they have not seen)\n")
+    pooled_failing = _evaluate(pooled, reports, None)
 
     started = time.perf_counter()
     every = {key: extract(row.description, row.types, row.locations, row.entity_type) for key, row in reports.items()}
@@ -209,9 +214,11 @@ def main() -> int:
         failing.append("trigger words change facts")
     counts = Counter(code for facts in every.values() for kind in ("vectors",) for code in getattr(facts, kind))
     print("Vectors over all summaries: " + ", ".join(f"{code} {n:,}" for code, n in counts.most_common()))
-    print(f"\nTargets (every set): precision ≥ {TARGET_PRECISION:.0%} overall and ≥ {TARGET_CODE_PRECISION:.0%} per code used more than 10 times; "
-          f"recall ≥ {TARGET_RECALL:.0%} for vectors and data types: " + ("met" if not failing else "NOT met: " + ", ".join(failing)))
-    return 1 if failing else 0
+    targets = (f"precision ≥ {TARGET_PRECISION:.0%} overall and ≥ {TARGET_CODE_PRECISION:.0%} per code used more than 10 times; "
+               f"recall ≥ {TARGET_RECALL:.0%} for vectors and data types")
+    print(f"\nTargets ({targets}), over every labelled summary pooled: " + ("met" if not pooled_failing else "NOT met: " + ", ".join(pooled_failing)))
+    print("On each set alone: " + ("met" if not failing else "NOT met: " + ", ".join(failing)))
+    return 1 if failing or pooled_failing else 0
 
 
 if __name__ == "__main__":

@@ -1058,3 +1058,46 @@ def test_a_break_in_alone_is_no_theft_of_paper(text, expected):
 )
 def test_a_vulnerability_is_a_flaw_the_attack_used(text, expected):
     assert set(facts(text).vectors) == expected
+
+
+STEPS = ("OCR recommends that health care providers, health plans, clearinghouses, and business associates that are covered by "
+         "HIPAA take the following steps to mitigate or prevent cyber-threats:\n")
+HACKING, EMAIL, THEFT_OF_A_LAPTOP = (("hacking_it_incident",), ("network_server",)), (("hacking_it_incident",), ("email",)), (("theft",), ("laptop",))
+BURGLARY_OF_PAPER = (("theft",), ("paper_films",))
+
+
+@pytest.mark.parametrize(
+    "text, columns, kind, code, present",
+    [
+        # The review of session 11's changes: inputs on which they gave a wrong fact, kept as tests.
+        (OPENING + "an unauthorized actor exploited the MOVEit Transfer vulnerability, which made the PHI of 10,000 individuals accessible.", HACKING, "vectors", "software_vulnerability", True),
+        (OPENING + "a hacker exploited a vulnerability in its firewall which left the ePHI of 3,000 individuals exposed.", HACKING, "vectors", "software_vulnerability", True),
+        (STEPS + "Review all vendor relationships.\nEncrypt ePHI to guard against unauthorized access.\nLakeshore reported that a hacker exploited an unpatched vulnerability in its server.\n",
+         HACKING, "vectors", "software_vulnerability", True),
+        (STEPS + "• Encrypt ePHI.\n• Utilize multi-factor authentication.\nLakeshore also implemented multi-factor authentication after the attack.\n", HACKING, "actions", "mfa", True),
+        (STEPS + "1. Review all vendor and contractor relationships.\n2. Utilize multi-factor authentication.\n", HACKING, "actions", "mfa", False),
+        (STEPS + "Review vendor relationships.\nUse strong passwords. Change passwords regularly and use multi-factor authentication.\n", HACKING, "actions", "mfa", False),
+        (STEPS + "HIPAA-covered entities should encrypt ePHI.\nUtilize multi-factor authentication.\n", HACKING, "actions", "mfa", False),
+        (OPENING + "a laptop was stolen from an employee's car. After the theft, the CE remotely accessed the laptop and encrypted its data.", THEFT_OF_A_LAPTOP, "vectors", "ransomware", False),
+        (OPENING + "an employee accessed the patient database and encrypted the files before emailing them to her personal account.", EMAIL, "vectors", "ransomware", False),
+        (OPENING + "an employee responded to a phishing email. To address the vulnerability that allowed the breach, the CE implemented multi-factor authentication.", EMAIL, "vectors", "software_vulnerability", False),
+        (OPENING + "an unencrypted laptop was stolen from a car. The CE encrypted all laptops to remediate the vulnerability that allowed the breach.", THEFT_OF_A_LAPTOP, "vectors", "software_vulnerability", False),
+        (OPENING + "an employee fell for a phishing email. The CE applied security patches, which mitigated the vulnerabilities identified in the risk analysis.", EMAIL, "vectors", "software_vulnerability", False),
+        (OPENING + "an unknown party gained access to an employee’s email account, reset the employee’s password, and sent phishing emails to her contacts.", EMAIL, "actions", "passwords_reset", False),
+        (OPENING + "an attacker called its help desk and persuaded staff to reset the physician’s password.", EMAIL, "actions", "passwords_reset", False),
+        (OPENING + "an attacker requested password resets from the help desk.", EMAIL, "actions", "passwords_reset", False),
+        (OPENING + "an employee clicked a link in a phishing email that appeared to be a password reset notice.", EMAIL, "actions", "passwords_reset", False),
+        (OPENING + "its server was hacked. In response, the CE changed its password expiration settings.", HACKING, "actions", "passwords_reset", False),
+        (OPENING + "its server was hacked. In response to the breach, the CE terminated the unauthorized third parties’ access and changed all passwords.", HACKING, "actions", "passwords_reset", True),
+        (OPENING + "Acme Billing, a CE/BA that processes its claims, experienced a hacking incident.", HACKING, "vectors", "third_party_vendor", True),
+        ("The covered entity/business associate (CE/BA), Ridgeline Pharmacy Services, reported that a ransomware attack affected its network.", HACKING, "vectors", "third_party_vendor", False),
+        (OPENING + "a hacker accessed its server. OCR's investigation found that the CE failed to implement adequate safeguards. For example, an employee "
+         "responded to a phishing email, which gave the attacker access to her account.", EMAIL, "vectors", "phishing", True),
+        (OPENING + "its office was burglarized and the intruders took boxes of patient files.", BURGLARY_OF_PAPER, "vectors", "paper_theft", True),
+        (OPENING + "its office was broken into. Paper records were found scattered, and several patients later reported being victims of stolen identities.", BURGLARY_OF_PAPER, "vectors", "paper_theft", False),
+        ("An x-ray log binder containing the PHI of 700 individuals went missing. The PHI involved included names and dates of birth.", (("loss",), ("paper_films",)), "data_types", "radiology", False),
+    ],
+)
+def test_the_review_of_session_11(text, columns, kind, code, present):
+    types, locations = columns
+    assert (code in getattr(facts(text, types, locations), kind)) is present

@@ -244,7 +244,7 @@ a phishing email, and the attacker used ..." is not the employee's)."""
 
 RULES: tuple[Rule, ...] = (
     # How it happened.
-    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b|\bransom\s+(?:was|is|be|were|had\s+been)\s+paid\b|\buntil\s+a\s+ransom\b|\bmalicious\s+encryption\b|\b(?:infiltrated|accessed|hacked|breached|attacked|entered)\b[^;.]{0,80}?\band\s+encrypted\s+(?:some\s+of\s+|all\s+of\s+|part\s+of\s+)?(?:its|the|their)\s+(?:\w+\s+)?(?:data|files|systems?|servers?|network)\b"),
+    _rule("ransomware", "vectors", "ransomware", r"\bransom\s?ware\b|\bransom\s+attacks?\b|\bransom\s+(?:demand|note|payment)s?\b|\b(?:demanded|requested)\s+(?:a\s+)?(?:ransom|payment|money)\b|\bpaid\s+(?:the\s+|a\s+)?ransom\b|\bransom\s+(?:was|is|be|were|had\s+been)\s+paid\b|\buntil\s+a\s+ransom\b|\bmalicious\s+encryption\b|\b(?:(?:unauthorized|unknown|malicious|outside)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|actors?|individuals?|users?|persons?)|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?|intruders?)\b[^;.]{0,60}?\b(?:infiltrated|hacked|breached|attacked|gained\s+access\s+to)\b[^;.]{0,80}?\band\s+encrypted\s+(?:some\s+of\s+|all\s+of\s+|part\s+of\s+)?(?:its|the|their)\s+(?:\w+\s+)?(?:data|files|systems?|servers?|network)\b"),
     _rule("phishing", "vectors", "phishing", r"\bphish(?:ing|ed)?\b|\b(?:responded\s+to|clicked\s+(?:on\s+)?(?:a\s+)?(?:malicious\s+)?link\s+in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?e-?mails?\b|\bspoof(?:ed|ing)\s+e-?mails?\b|\bsocial[- ]engineering\b|\bfraudulent\s+e-?mails?\b|\bbusiness\s+e-?mail\s+compromise\b|\b(?:impersonat(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:providers?|physicians?|doctors?|employees?|executives?|members?|patients?|vendors?|officials?|representatives?|staff|offices?|practices?)|falsely\s+(?:established|represented|identified|presented)\s+themselves\b[^;]{0,60}?)\s+and\s+(?:gained|obtained|accessed)\b|\bopened\s+an?\s+(?:[\w-]+\s+){0,2}?e-?mail\b[^;]{0,60}?\b(?:appeared|purported|pretended)\s+to\s+(?:be|come)\b|\be-?mails?\s+(?:(?:that|which)\s+(?:purported|appeared|pretended|claimed)|purporting|appearing|pretending|claiming)\s+to\s+(?:be|come)\s+from\b(?![^;.]{0,60}?\b(?:containing|contained|with)\s+(?:another|other)\b)|\be-?mail\s+scams?\b"),
     _rule("malware", "vectors", "malware", r"\bmalware\b|(?<!anti-)(?<!anti)\b(?:computer\s+)?virus(?:es)?\b|\bkey\s?loggers?\b|\btrojan\b|\bmalicious\s+(?:software|code|program|script|file)s?\b|\bspyware\b|\bcode\s+installed\b|\b(?:devices?|computers?|workstations?|servers?)\b[^;]{0,40}?\b(?:were|was)\s+infected\b"),
     _rule("credentials", "vectors", "stolen_credentials",
@@ -258,7 +258,7 @@ RULES: tuple[Rule, ...] = (
     # is read from a sentence on what was done afterwards only when it says so of this breach.
     Rule("vulnerability-remedied", "vectors", "software_vulnerability", re.compile(
         r"\bvulnerabilit(?:y|ies)\b[^;.]{0,40}?\b(?:that|which)\s+(?:(?:were|was|had\s+been)\s+exploited|allowed\s+the\s+(?:breach|incident|attack|intrusion|hack)|(?:was|were)\s+targeted)\b"
-        r"|\bpatch\w*\b[^;.]{0,60}?\bmitigated\s+the\s+vulnerabilit(?:y|ies)\b", re.I), "any", True, True, ("vulnerab",)),
+        r"|\bpatch\w*\b[^;.]{0,60}?\bmitigated\s+the\s+vulnerabilit(?:y|ies)\b(?!\s+(?:identified|found|noted))", re.I), "any", True, True, ("vulnerab",)),
     _rule("vulnerability", "vectors", "software_vulnerability",
           r"\bexploit(?:ed|ing|s)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:vulnerabilit(?:y|ies)|flaw|weakness|bug)\b|\bvulnerabilit(?:y|ies)\s+(?:in|of|within)\s+[^;]{0,60}?\b(?:was|were)\s+exploited\b"
           r"|\bzero[- ]day\b|\bunpatched\b|\bCVE-\d{4}-\d+\b|\bMOVEit\b|\bAccellion\b|\bGoAnywhere\b"
@@ -409,7 +409,7 @@ RULES: tuple[Rule, ...] = (
           r"|\bhealth\s+information\s+(?:such\s+as|including)\b|\b(?:progress|physician|doctor|visit)\s+notes\b|\bcare\s+plans?\b|\bsurgical\s+(?:information|history)\b|\bclinical\b(?=,|\s+and\b)|\bmedical\b(?=,\s|\s+and\s+(?:financial|demographic|insurance))|\bservices?\s+(?:received|provided|rendered)\b|\bvital\s+signs\b"),
     _rule("lab-results", "data_types", "lab_results", r"\b(?:lab|laboratory|test)\s+(?:test\s+)?(?:results?|information|reports?|orders?|values)\b|\b(?:HIV|blood|covid(?:-19)?|drug|genetic)\s+tests?\s*(?:results?)?\b"),
     _rule("medications", "data_types", "prescriptions", r"\bmedications?\b|\bprescriptions?\b|\bprescribed\b|\bdrug\s+(?:names?|information)\b|\bpharmacy\s+information\b|\bRx\b"),
-    _rule("radiology", "data_types", "radiology", r"\bx-?rays?\b(?!\s+(?:exposure|technician|department|room|machine))|\bradiolog(?:y|ic|ical)\s+(?:reports?|images?|films?|information(?!\s+systems?)|results?|studies|records?)\b|\b(?:MRI|CT|PET|CAT)\s+(?:scans?|images?|results?|reports?)\b(?!\s+(?:logs?|schedules?|appointments?))|\b(?:medical|diagnostic|radiology|radiologic)\s+images?\b|\bfilms\b|\bmammogra(?:ms|phy\s+(?:images|results))\b|\bultrasound\s+(?:images?|results?)\b"),
+    _rule("radiology", "data_types", "radiology", r"\bx-?rays?\b(?!\s+(?:exposure|technician|department|room|machine|logs?|log\s*books?|binders?))|\bradiolog(?:y|ic|ical)\s+(?:reports?|images?|films?|information(?!\s+systems?)|results?|studies|records?)\b|\b(?:MRI|CT|PET|CAT)\s+(?:scans?|images?|results?|reports?)\b(?!\s+(?:logs?|schedules?|appointments?))|\b(?:medical|diagnostic|radiology|radiologic)\s+images?\b|\bfilms\b|\bmammogra(?:ms|phy\s+(?:images|results))\b|\bultrasound\s+(?:images?|results?)\b"),
     _rule("phone", "data_types", "phone", r"(?<!dedicated\s)(?<!a\s)(?<!toll-free\s)\b(?:tele)?phone\s+numbers?\b|\bcontact\s+numbers?\b"),
     _rule("email-address", "data_types", "email", r"(?<!external\s)(?<!personal\s)(?<!unknown\s)(?<!\ban\s)(?<!dedicated\s)\be-?mail\s+address(?:es)?\b"),
     _rule("online", "data_types", "online_activity", r"\bIP\s+address(?:es)?\b|\bbrowsing\s+(?:data|history|activity)\b|\b(?:website|web\s+site|app|online)\s+(?:activity|usage|interactions?)\b"),
@@ -426,7 +426,7 @@ RULES: tuple[Rule, ...] = (
     _rule("sanctioned", "actions", "staff_sanctioned", r"\bsanction(?:ed|s|ing)?\b(?!\s+polic)|\bdisciplin\w+|(?<!after\s)(?<!following\s)(?<!upon\s)(?<!before\s)(?<!to\s)\bterminat(?:ed|ion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,3}?(?:employ\w*|workforce\s+members?|staff\s+members?|individuals?|physicians?|nurses?|technicians?|workers?)\b(?!['’]s?\s+(?:access|account|user))|\b(?:employee|workforce\s+member|staff\s+member|individual|physician|nurse|technician|worker)s?\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:terminated|fired|dismissed|suspended|let\s+go)\b|\b(?:fired|dismissed|suspended)\s+the\s+(?:\w+\s+){0,2}?(?:employee|workforce\s+member|staff|individual)s?\b"),
     _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|institut|draft)\w*\s+(?:\w+\s+){0,5}?polic(?:y|ies)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
     _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+authentication\b"),
-    _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:(?!polic|procedur|requirement|guideline|standard)[\w'’]+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?|management|complexity|standards?|rules?|guidelines?|controls?|protocols?|length|strength)\b)|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|(?<!requesting\sa\s)(?<!requested\sa\s)(?<!request\sa\s)\bpassword\s+(?:resets?|changes?)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?))"),
+    _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:(?!polic|procedur|requirement|guideline|standard)[\w'’]+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?|management|complexity|standards?|rules?|guidelines?|controls?|protocols?|length|strength|expiration|settings?|protect\w*)\b)|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|(?<!requesting\sa\s)(?<!requested\sa\s)(?<!request\sa\s)\bpassword\s+(?:resets?|changes?)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?|e-?mails?|notices?|notifications?|requests?|links?|features?|tools?|portals?|pages?|scams?|messages?|functions?|process\w*))"),
     _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:(?!by\b|when\b)\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
     _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^;]{0,80}\b(?:notif|notice))"),
     _rule("website", "actions", "website_notice", r"\bsubstitute\s+notice\b|\b(?:post|plac|publish|display)\w*\s+(?:\w+\s+){0,8}?(?:on|to)\s+(?:its|their|the\s+CE['’]s|the\s+BA['’]s|a|the)\s+(?:\w+\s+)?(?:website|web\s?site|web\s?page|home\s?page|internet\s+site)\b|\bwebsite\s+(?:notice|posting)\b|\bnotice\s+on\s+(?:its|their|the)\s+(?:\w+\s+)?(?:website|web\s?site)\b"),
@@ -444,6 +444,8 @@ _DATA_SENTENCE = re.compile(
     r"\b(?:e?PHI|protected\s+health\s+information|information|included?|including|involv\w+|consist\w*|such\s+as|contain\w*|compris\w*|data|records?|exposed|compromised|affected|list\w*|types?\s+of)\b",
     re.I,
 )
+_TOLD_OTHERWISE = {"phishing", "stolen_credentials", "misconfiguration", "insider", "lost_device", "stolen_device", "paper_theft", "mailing_error", "improper_disposal"}
+"""How a breach may be told, beside which a remedy's "vulnerability" is that weakness, not a software flaw."""
 _SPECIFIC_HACKING = {"ransomware", "phishing", "malware", "stolen_credentials", "software_vulnerability", "misconfiguration", "tracking_technology"}
 _HACKING_WORDS = re.compile(
     r"\bhack(?:ed|er|ers|ing)?\b|\bcyber-?\s?(?:attack(?:er)?|security\s+(?:incident|attack|event)|incident|intrusion|criminals?|event)s?\b|\bintrusion\b"
@@ -461,7 +463,8 @@ _REMEDIATION = re.compile(
     r"|\bnotified\s+(?:HHS|OCR|the\s+(?:affected|media|Secretary|FBI|police)|law\s+enforcement)(?!\s+that)|\b(?:hired|retained|engaged|selected|selecting|switched\s+to|migrated\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:vendor|firm|company|consultant|business\s+associat\w*|BA)s?\b|\b(?:renewed|reviewed|executed)\s+(?:its\s+|the\s+)?(?:BAA|BA['’]s|business\s+associate)|\bsaid\s+(?:OCR|HHS)\b|\bOCR\s+Director\b|\bOCR\s+(?:also\s+)?(?:provided|gave|offered|reminded|advised|recommended|obtained|required|requested|imposed|reached|verified|closed|determined)\b|\btechnical\s+assistance\b|\bcorrective\s+actions?\b|\b(?-i:implemented|improved|strengthened|enhanced|revised)\b",
     re.I,
 )
-_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also|For\s+(?:example|instance))\b", re.I)
+_CONTINUES = re.compile(r"^\s*(?:In\s+addition|Additionally|Also)\b", re.I)
+_GIVES_AN_EXAMPLE = re.compile(r"^\s*For\s+(?:example|instance)\b", re.I)
 _ABOUT_THE_LAW = re.compile(
     r"^\s*OCR\s+enforces\b|\bRules?\s+(?:establishes|sets\s+forth)\b[^.]{0,40}?\bstandards\b|\bare\s+the\s+primary\s+cyber-?\s?threats\b"
     r"|\bincrease\s+in\s+large\s+breaches\b|^\s*Ransomware\s+is\s+a\s+type\s+of\b",
@@ -471,7 +474,12 @@ _ABOUT_THE_LAW = re.compile(
 covered entities ... and business associates must follow"): OCR pastes its press releases as summaries of the
 cases it settles."""
 _ADVICE_FOLLOWS = re.compile(r"\b(?:OCR|HHS)\s+(?:also\s+)?recommends\b[^.]{0,200}?\bfollowing\b[^.]{0,80}?:", re.I)
-_ADVICE_ITEM = re.compile(r"^\s*(?:[•\-\u2022]\s*)?(?!(?:The|OCR|HHS|This|These|In|On|If|For|Guidance)\b)[A-Z][a-z]+\b")
+_ADVICE_ITEM = re.compile(
+    r"^\s*(?:[•\-\u2022]\s*|\d+[.)]\s*)?(?:Review|Utilize|Use|Encrypt|Implement|Ensure|Conduct|Integrate|Incorporate|Provide|Train|Establish|Monitor"
+    r"|Develop|Maintain|Adopt|Require|Enable|Deploy|Audit|Limit|Restrict|Patch|Update|Identify|Assess|Evaluate|Verify|Consider|Protect|Safeguard"
+    r"|Secure|Back\s+up|Test|Perform|Apply|Remove|Disable|Change|Create|Educate|Regularly|Periodically|Make|Terminate|Modify|Reinforce|Document)\b"
+    r"|^[^.]{0,80}?\bshould\b|^\s*\d+[.)]\s*$"
+)
 """OCR's list of steps it recommends to every entity, one a line ("Utilize multi-factor authentication ..."),
 after "OCR recommends that ... take the following steps ...:": advice, not what this entity did or suffered."""
 
@@ -480,11 +488,11 @@ def _told(text: str) -> Iterator[tuple[int, str, bool]]:
     """(offset, sentence, whether it tells of what was done afterwards): "In addition, ..." goes on with the
     sentence before it: the breach ("In addition, the employee sent the ePHI to a personal account"), or the
     remedies and OCR's findings ("In addition, the CE retrained its staff")."""
-    before = False
+    before = remedy = False
     for offset, sentence in sentences(text):
-        afterwards = bool(_REMEDIATION.search(sentence)) or (before and bool(_CONTINUES.search(sentence)))
+        afterwards = bool(_REMEDIATION.search(sentence)) or (before and bool(_CONTINUES.search(sentence))) or (remedy and bool(_GIVES_AN_EXAMPLE.search(sentence)))
         yield offset, sentence, afterwards
-        before = afterwards or _sentence_about_ocr(sentence)
+        before, remedy = afterwards or _sentence_about_ocr(sentence), afterwards
 """A sentence on what was done afterwards: how the breach happened is not read from it ("installed antivirus")."""
 _AMENDS = re.compile(r"(?:,|\band|\bCE|\bBA|\bit|\bthey|\balso)\s+(?:also\s+)?(?:re-?trained|trained|educated|(?:provided|offered)\s+(?:\w+\s+)?(?:free|complimentary))\b", re.I)
 """The entity's deeds after the breach, within a sentence: no vector is read after them ("..., and the CE retrained
@@ -535,6 +543,9 @@ _FAILED_TO = re.compile(r"(?:\bfail(?:ed|ure|ing)(?:\s+to\b|\s*$)|\bdid\s+not\s+
 who failed to verify the number was sanctioned" nor "to address its failure to encrypt, the CE encrypted"."""
 _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?business\s+associate\s+(?:agreements?|contracts?)\b[^;]{0,80}?\b(?:would|will|must|to)\s+(?:appropriately\s+)?safeguard\b", re.I)
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
+_ATTACKERS_DEED = re.compile(r"\b(?:(?:unknown|unauthorized|malicious|outside)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|actors?|users?|persons?)|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?|bad\s+actors?|impostors?|imposters?|impersonat\w*|persuaded|tricked|request\w*)\b(?!['’])", re.I)
+_ENTITY_SUBJECT = re.compile(r"\b(?:CE|BA|covered\s+entity|business\s+associate|company|practice|hospital|organization)\b", re.I)
+_ATTACK_TOLD = re.compile(r"\b(?:exploit\w*|hack\w*|attack\w*|threat\s+actors?|criminals?|exfiltrat\w*|download\w*|stole\w*|zero-?day|MOVEit|intruders?)\b", re.I)
 _LEFT_OPEN = re.compile(r"[^;.]{0,60}?\b(?:that|which)\s+(?:allowed|caused|left|made)\b[^;.]{0,80}?\b(?:to\s+be\s+|be\s+)?(?:publicly\s+)?(?:accessible|available|viewable|visible|exposed|open)\b(?![^;.]{0,40}?\b(?:attackers?|hackers?|threat\s+actors?|unauthorized)\b)", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
@@ -592,7 +603,7 @@ _DEVICE_WORD = re.compile(rf"\b{_DEVICE}\b", re.I)
 
 _PLAIN_WORDING = (
     (re.compile(r"\b(?:his|her|their)\s*(?:/|\bor\b)\s*(?:his|her|their)\b", re.I), "their"),
-    (re.compile(r"\bcovered\s+entity\s+and\s+(?:a\s+)?business\s+associate\s*\(CE/BA\)|\bCE/BA\b", re.I), "CE"),
+    (re.compile(r"\bthe\s+(?:covered\s+entity\s*(?:and|/)\s*(?:a\s+)?business\s+associate|business\s+associate\s*(?:and|/)\s*(?:a\s+)?covered\s+entity)\s*\((?:CE/BA|BA/CE)\)|\bthe\s+(?:CE/BA|BA/CE)\b", re.I), "the CE"),
     (re.compile(r"\b(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+(?:its|the|their|the\s+CE['’]s|the\s+covered\s+entity['’]s)\s+(?:\((?:CE|BA)\)\s+)?(?:workforce|staff)\b(?!\s+(?:training|policies))", re.I), "a workforce member"),
 )
 """One spelling for wordings the rules need not tell apart: "his/her" is "their", "a member of its workforce"
@@ -671,8 +682,7 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         # until a line that is no item ("As corrective action, the CE: ...") starts another list.
         bullet = bool(re.match(r"[ ]*(?:[•-]|\t)", sentence)) and not re.search(r"\n[ \t]*[^\s•-]", sentence.rstrip())
         listing_failures = (listing_failures and bullet) or bool(_FAILURES_FOLLOW.search(sentence))
-        on_a_new_line = bool(re.search(r"\n\s*$", text[:offset])) or sentence.lstrip(" \t").startswith("\n")
-        advising = (advising and on_a_new_line and bool(_ADVICE_ITEM.match(sentence))) or bool(_ADVICE_FOLLOWS.search(sentence))
+        advising = (advising and bool(_ADVICE_ITEM.match(sentence))) or bool(_ADVICE_FOLLOWS.search(sentence))
         if advising or _ABOUT_THE_LAW.search(sentence):
             continue
         # Not what the reporting entity did: its vendor's deeds, a list of its failures, or a settlement's list (its
@@ -712,6 +722,9 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         found["outcomes"].pop("corrective_action", None)  # the agreement's corrective action plan is part of it
     _gate_by_hhs_columns(text, vectors, breach_types, locations)
     _from_hhs_columns(text, vectors, breach_types, locations)
+    remedied = vectors.get("software_vulnerability")
+    if remedied is not None and remedied.rule == "vulnerability-remedied" and _TOLD_OTHERWISE & set(vectors):
+        vectors.pop("software_vulnerability")  # "to address the vulnerability that allowed the breach" of a phishing email
     if "improper_disposal" in breach_types and "improper_disposal" not in vectors:
         disposal = _unnegated(_DISPOSAL_WORDS, text)
         if disposal is not None:  # HHS says so, and the summary tells of the disposal in its own words
@@ -738,12 +751,19 @@ def _set_aside(rule: Rule, sentence: str, match: re.Match[str], amends: re.Match
         return True  # "..., and the CE retrained its staff on phishing": told of what was done afterwards
     if rule.kind == "actions" and (_FAILED_TO.search(_clause_before(sentence, start)) or _OBLIGED.search(_clause_before(sentence, start))):
         return True  # "failed to implement a mechanism to encrypt ePHI": OCR's finding, not a deed
+    if rule.code == "passwords_reset":
+        # "an unknown party gained access to the account and reset the employee’s password": the attacker's deed,
+        # unless the entity was named after the attacker ("the CE terminated the unauthorized parties' access and reset ...")
+        clause = _clause_before(sentence, start)
+        attackers, entities = list(_ATTACKERS_DEED.finditer(clause)), list(_ENTITY_SUBJECT.finditer(clause))
+        return bool(attackers) and (not entities or entities[-1].start() < attackers[-1].start())
     if rule.code == "software_vulnerability":
         # "scans to identify security vulnerabilities": flaws looked for, not one exploited; "a vulnerability on its
         # server that allowed the ePHI to be accessible via the Internet": data left open, which is a misconfiguration
         looked_for = words.lower().startswith(("vulnerab", "software", "security")) and bool(_LOOKED_FOR.search(sentence[:start]))
         looked_for = looked_for and not re.search(r"\b(?:exploited|targeted|allowed)\b", words, re.I)
-        return looked_for or bool(_LEFT_OPEN.match(sentence[end:]))
+        left_open = words.lower().startswith("vulnerab") and bool(_LEFT_OPEN.match(sentence[end:])) and not _ATTACK_TOLD.search(sentence)
+        return looked_for or left_open
     if rule.code == "insider":
         return _not_misuse(sentence, start, end, words)
     if rule.code == "mailing_error" and re.search(r"\bto\s+(?:an?\s+)?unauthorized\s+(?:third[- ]part(?:y|ies)|\w+)$", words, re.I) and _DELIBERATE.search(sentence) and not (
@@ -844,7 +864,7 @@ def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: 
 
 
 _THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\w*|\bbroke\s+into\b|\bbreak-?\s?ins?\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b", re.I)
-_TAKING_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b|\b(?:was|were|had\s+been)\s+taken\b(?!\s+(?:home|off(?:site|-site)?\b|out\s+of\s+the\s+office\s+to\s+work))", re.I)
+_TAKING_WORDS = re.compile(r"\bstol(?:e|en)\b(?!\s+identit)|\b(?:intruders?|burglars?|thie(?:f|ves)|perpetrators?|suspects?|robbers?)\s+(?:\w+\s+)?(?:took|carried\s+(?:off|away))\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b|\b(?:was|were|had\s+been)\s+taken\b(?!\s+(?:home|off(?:site|-site)?\b|out\s+of\s+the\s+office\s+to\s+work))", re.I)
 """A theft's own words, without a break-in's: paper in a burgled office was not always taken."""
 _LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bmislaid\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
 _PAPER_WORD = re.compile(rf"\b{_PAPER}\b|\bhard\s+copies\b|\b(?:census|billing|charge)\s+(?:reports|tickets)\b|\bbooklets\b|\binvoices\b|\bprescriptions\b", re.I)
