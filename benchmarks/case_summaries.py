@@ -33,8 +33,10 @@ def _ratio(numerator: int, denominator: int) -> str:
 
 
 def _same_name(found: str | None, expected: str) -> bool:
-    """Names equal but for case, punctuation and a legal suffix ("Bizmatics" = "Bizmatics, Inc.")."""
+    """Names equal but for case, punctuation, a legal suffix ("Bizmatics" = "Bizmatics, Inc."), an abbreviation in
+    brackets and a trade name after it ("Intermedix" = "Intermedix (dba Advanced Data Processing, Inc.)")."""
     def words(name: str) -> list[str]:
+        name = re.split(r",?\s+(?:doing\s+business\s+as|d/b/a|dba)\b|\s+[–-]\s+", re.sub(r"\([^)]*\)", " ", name))[0]
         return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"inc", "llc", "l", "c", "ltd", "corp", "co"}]
     return found is not None and words(found) == words(expected)
 

@@ -1101,3 +1101,26 @@ BURGLARY_OF_PAPER = (("theft",), ("paper_films",))
 def test_the_review_of_session_11(text, columns, kind, code, present):
     types, locations = columns
     assert (code in getattr(facts(text, types, locations), kind)) is present
+
+
+@pytest.mark.parametrize(
+    "text, entity_type, name",
+    [
+        # Where the summaries name a business associate (session 11) ...
+        ("Ransomware infected systems operated by the covered entity’s (CE) business associate (BA), Marin Billing Concepts, Inc.  The PHI involved included names.",
+         "healthcare_provider", "Marin Billing Concepts, Inc."),
+        (OPENING + "its former business associate (BA), Lakeview Administration, Inc., had disclosed PHI.", "health_plan", "Lakeview Administration, Inc."),
+        (OPENING + "its vendor, Kestrel Settlement Consultants LLC, mailed postcards that showed PHI.", "healthcare_provider", "Kestrel Settlement Consultants LLC"),
+        ("The covered entity (CE), Harbor View Clinic, reported that its business associate (BA) Ridgeway Printers, Inc., inadvertently mailed PHI.", "healthcare_provider", "Ridgeway Printers, Inc."),
+        ("Northfield Benefits, Inc., a business associate (BA) of Harbor View Health Plan, reported that an employee's laptop was stolen.", "health_plan", "Northfield Benefits, Inc."),
+        ("On December 27, 2018, Equinox Recovery, LLC, a business associate (BA), notified the covered entity (CE), Harbor View Health Plan, that a mailing went astray.", "health_plan", "Equinox Recovery, LLC"),
+        ("Bramble Systems, a business associate (BA) that provided online storage of records to the covered entity, was hacked.", "healthcare_provider", "Bramble Systems"),
+        (OPENING + "it learned from Iron Vault, its business associate (BA), that 15 boxes of records were missing.", "healthcare_provider", "Iron Vault"),
+        # ... and where they name the reporter itself.
+        ("Somerset Eye Management, the business associate (BA), reported that several employees were the subjects of an email phishing scheme.", "healthcare_provider", None),
+        ("Crestline Medical Group, Inc., a business associate (BA), reported that it was the victim of a ransomware attack.", "healthcare_provider", None),
+        ("Northfield Benefits, Inc., a business associate (BA) of Harbor View Health Plan, reported that an employee's laptop was stolen.", "business_associate", None),
+    ],
+)
+def test_the_business_associate_the_summary_names(text, entity_type, name):
+    assert facts(text, entity_type=entity_type).business_associate == name

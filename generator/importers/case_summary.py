@@ -499,17 +499,20 @@ _AMENDS = re.compile(r"(?:,|\band|\bCE|\bBA|\bit|\bthey|\balso)\s+(?:also\s+)?(?
 its staff on phishing"), though the sentence may still tell one before them, or list the data."""
 _BREACHED_AFTER = re.compile(r"\b(?:experienced|suffered|(?:was|were)\s+(?:then\s+|later\s+)?(?:hacked|breached|attacked|compromised|the\s+victim)|whose\s+\w+\s+(?:was|were)\s+(?:then\s+|later\s+)?(?:hacked|breached|compromised))\b", re.I)
 """A vendor that received the data and then was breached is where the breach happened after all."""
-_BA_INTRO = r"(?:\b(?i:its|their|a|the|the\s+CE['’]s)\s+(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*)?|\b(?i:the)\s+BA\s*),\s+"
+_BA_INTRO = (
+    r"(?:\b(?i:its|their|a|the|the\s+CE['’]s|the\s+covered\s+entity['’]s(?:\s+\((?:CE)['’]?s?\))?|covered\s+entity['’]s(?:\s+\((?:CE)['’]?s?\))?)"
+    r"\s+(?i:(?:former|past|then)\s+)?(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*,?\s+|,\s+)|\b(?i:the)\s+BA\s*,\s+|\b(?i:its)\s+(?i:vendor|contractor),\s+)"
+)
 _LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.[\w&'’/-]+)*\.?|[a-z]+[A-Z][\w-]*)"
 """One word of a name, matched one way only (a name of many words must not make the search backtrack)."""
 _BA_NAMES = (
     # "its business associate (BA), Acme Billing, LLC, experienced ...": the name runs to the next comma.
-    re.compile(_BA_INTRO + rf"(?P<name>(?:[A-Z0-9]|[a-z]+[A-Z])[^,()]{{1,80}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,"),
+    re.compile(_BA_INTRO + rf"(?P<name>(?:[A-Z0-9]|[a-z]+[A-Z])[^,()]{{1,80}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,(?!\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\b)"),
     # "its business associate (BA), Acme Billing experienced ...": capitalised words up to a verb or a full stop.
     re.compile(
         _BA_INTRO + rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&|de|la|del)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?"
-        r"(?=,|\.(?:\s|$)|;|\s+(?:experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
+        r"(?=,|\.(?:\s|$)|(?<=\.)\s|;|\s+(?:experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
     ),
 )
 _NAME_APPOSITIVE = re.compile(
@@ -652,6 +655,28 @@ def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -
     return True
 
 
+_BA_LEADS = re.compile(
+    rf"^\s*(?:On\s+[^.]{{3,40}}?\d{{4}},\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,\s+"
+    r"a\s+(?:former\s+)?business\s+associate\s*\(BA\)(?:\s+(?:of|for|to|that|which)\b|,?\s+(?:notified|informed|alerted)\s+(?:the\s+)?(?:covered\s+entity|CE)\b)"
+)
+"""The opening of a report HHS files as the covered entity's though its vendor tells it: "Acme Billing, a business
+associate (BA) of Lakeside Clinic, reported ...": the vendor is named first."""
+
+
+_BA_IN_APPOSITION = re.compile(
+    rf"(?<=[a-z]\s)(?P<name>(?-i:[A-Z])[\w&'’/.-]*(?:\s+(?:{_NAME_WORD}|of|and|for|the|&)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,\s+"
+    r"(?:its|the\s+CE['’]s)\s+(?:former\s+)?business\s+associate\s*\(BA\)\s*,"
+)
+"""", Iron Mountain, its business associate (BA), ...": the vendor named before its title."""
+
+
+def _leading_business_associate(text: str) -> tuple[str | None, Evidence | None]:
+    match = _BA_LEADS.match(text) or _BA_IN_APPOSITION.search(text)
+    if not match or _NOT_A_NAME.match(match.group("name")):
+        return None, None
+    return match.group("name"), Evidence("business_associate", match.group("name"), "business-associate-leads", match.start("name"), match.end("name"))
+
+
 def _business_associate_name(text: str) -> tuple[str | None, Evidence | None]:
     matches = (match for pattern in _BA_NAMES for match in pattern.finditer(text))
     for match in matches:
@@ -733,7 +758,9 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         hacking = _unnegated(_HACKING_WORDS, text)
         if hacking is not None:
             vectors["hacking_unspecified"] = Evidence("vectors", "hacking_unspecified", "hacking-no-detail", *hacking)
-    name, name_evidence = (None, None) if reporter_is_vendor else _business_associate_name(text)
+    name, name_evidence = (None, None) if reporter_is_vendor and not filed_by_its_client else _business_associate_name(text)
+    if name is None and entity_type not in (None, "business_associate"):
+        name, name_evidence = _leading_business_associate(text)
     evidence = [item for kind in KINDS for item in found[kind].values()] + ([name_evidence] if name_evidence else [])
     return CaseFacts(
         **{kind: tuple(_in_vocabulary_order(kind, found[kind])) for kind in KINDS},
