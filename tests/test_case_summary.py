@@ -1124,3 +1124,23 @@ def test_the_review_of_session_11(text, columns, kind, code, present):
 )
 def test_the_business_associate_the_summary_names(text, entity_type, name):
     assert facts(text, entity_type=entity_type).business_associate == name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # What the entity did because OCR investigated is the corrective action OCR obtained (session 11) ...
+        (OPENING + "a laptop was stolen. As a result of OCR’s investigation, the CE completed a thorough risk analysis.", {"corrective_action"}),
+        (OPENING + "a laptop was stolen. Following OCR's investigation, the CE revised its policies on portable devices.", {"corrective_action"}),
+        (OPENING + "a laptop was stolen. In response to OCR’s investigation, the practice conducted companywide HIPAA training.", {"corrective_action"}),
+        (OPENING + "a laptop was stolen. OCR’s investigation resulted in the CE improving its physical safeguards.", {"corrective_action"}),
+        (OPENING + "a laptop was stolen. Due to OCR’s investigation, the CE committed to conduct a risk analysis.", {"corrective_action"}),
+        # ... but not what it sent OCR, what OCR did, or what it would not do.
+        (OPENING + "a laptop was stolen. In response to OCR’s investigation, the CE provided OCR with a copy of its policies.", set()),
+        (OPENING + "a laptop was stolen. As a result of OCR’s investigation, the CE received technical assistance on the Security Rule.", {"technical_assistance"}),
+        (OPENING + "a laptop was stolen. Following OCR's investigation, OCR determined that the CE had complied with the Breach Notification Rule.", set()),
+        (OPENING + "a laptop was stolen. As a result of OCR’s investigation, the CE failed to respond to OCR's data requests.", set()),
+    ],
+)
+def test_what_the_entity_did_because_ocr_investigated(text, expected):
+    assert set(facts(text, ("theft",), ("laptop",)).outcomes) == expected
