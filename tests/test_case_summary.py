@@ -1144,3 +1144,26 @@ def test_the_business_associate_the_summary_names(text, entity_type, name):
 )
 def test_what_the_entity_did_because_ocr_investigated(text, expected):
     assert set(facts(text, ("theft",), ("laptop",)).outcomes) == expected
+
+
+@pytest.mark.parametrize(
+    "text, code, present",
+    [
+        # What the entity did, in more of OCR's wordings (session 11) ...
+        (OPENING + "letters went to the wrong patients. In response to the breach, the CE revised its mailing procedures.", "policies_revised", True),
+        (OPENING + "letters went to the wrong patients. Following the breach, the CE implemented a new letter creation procedure.", "policies_revised", True),
+        (OPENING + "a laptop was stolen. In addition, the CE encrypted all mobile dental van laptops.", "encryption", True),
+        (OPENING + "a laptop was stolen. Since then, the CE has encrypted all backup tapes.", "encryption", True),
+        (OPENING + "a laptop was stolen. Following the breach, the CE ensured that every laptop in its inventory was either encrypted or removed from service.", "encryption", True),
+        (OPENING + "a laptop was stolen. Following the breach, the CE replaced the stolen laptop with an encrypted laptop.", "encryption", True),
+        (OPENING + "a laptop was stolen. The CE improved safeguards by encrypting electronic devices.", "encryption", True),
+        (OPENING + "a laptop was stolen. Additionally, the CE developed an encryption program.", "encryption", True),
+        # ... and what it did not do.
+        (OPENING + "a laptop was stolen. Before the theft, the CE was in the process of encrypting laptops.", "encryption", False),
+        (OPENING + "a laptop was stolen. Although the CE had a policy of encrypting its laptops, this one was not encrypted.", "encryption", False),
+        (OPENING + "a laptop was stolen. The CE sanctioned the employee for violating its policies and procedures.", "policies_revised", False),
+        (OPENING + "a laptop was stolen. The CE enhanced its existing security protocols.", "policies_revised", False),
+    ],
+)
+def test_more_wordings_of_what_the_entity_did(text, code, present):
+    assert (code in facts(text, ("theft",), ("laptop",)).actions) is present
