@@ -1167,3 +1167,31 @@ def test_what_the_entity_did_because_ocr_investigated(text, expected):
 )
 def test_more_wordings_of_what_the_entity_did(text, code, present):
     assert (code in facts(text, ("theft",), ("laptop",)).actions) is present
+
+
+@pytest.mark.parametrize(
+    "text, entity_type, name",
+    [
+        # The review of session 11's business-associate names: inputs on which they gave a wrong name, kept as tests.
+        ("Crestline Medical Group, Inc., a business associate (BA) that provides billing services, reported that it was the victim of a ransomware attack.", "healthcare_provider", None),
+        ("Crestline Billing, a business associate (BA) for several covered entities, reported that it was hacked.", "healthcare_provider", None),
+        ("Acme Billing, the business associate (BA), reported that Beta Hosting, its business associate (BA), was hacked.", "healthcare_provider", None),
+        (OPENING + "boxes of records were lost. Iron Mountain, its business associate (BA), stored them.", "healthcare_provider", "Iron Mountain"),
+        (OPENING + "in 2019, Iron Mountain, its business associate (BA), lost boxes of records.", "healthcare_provider", "Iron Mountain"),
+        (OPENING + "the CE was notified by OCR. Acme Billing, its business associate (BA), mailed letters.", "healthcare_provider", "Acme Billing"),
+        (OPENING + "in January 2020 Acme Billing, its business associate (BA), mailed letters.", "healthcare_provider", "Acme Billing"),
+        (OPENING + "the CE and Acme Billing, its business associate (BA), were hacked.", "healthcare_provider", "Acme Billing"),
+        (OPENING + "its business associate’s (BA) CEO sent an email to the wrong patients.", "healthcare_provider", None),
+        (OPENING + "its business associate's (BA) IT Director, John Smith, lost a laptop.", "healthcare_provider", None),
+        (OPENING + "its business associate (BA), U.S. Medical Billing experienced a ransomware attack.", "healthcare_provider", "U.S. Medical Billing"),
+        (OPENING + "its business associate (BA), Target Corporation.  Subsequently, the container was vandalized.", "healthcare_provider", "Target Corporation"),
+        ("Acme Billing, a business associate (BA) of Lakeside Clinic, reported that its vendor, Beta Hosting, was hacked.", "healthcare_provider", "Acme Billing"),
+        (OPENING + "its contractor, John Smith, took PHI home.", "healthcare_provider", None),
+        (OPENING + "it sent PHI to Dr. Ann Lee, its business associate (BA), by mistake.", "healthcare_provider", None),
+        (OPENING + "its business associates (BAs) Acme and Beta were hacked.", "healthcare_provider", None),
+        (OPENING + "its third-party vendor, Acme Tech, was hacked.", "healthcare_provider", "Acme Tech"),
+        (OPENING + "an employee of its business associate (BA) Acme Billing accessed PHI without authorization.", "healthcare_provider", "Acme Billing"),
+    ],
+)
+def test_the_review_of_session_11s_business_associate_names(text, entity_type, name):
+    assert facts(text, entity_type=entity_type).business_associate == name

@@ -502,7 +502,8 @@ _BREACHED_AFTER = re.compile(r"\b(?:experienced|suffered|(?:was|were)\s+(?:then\
 """A vendor that received the data and then was breached is where the breach happened after all."""
 _BA_INTRO = (
     r"(?:\b(?i:its|their|a|the|the\s+CE['’]s|the\s+covered\s+entity['’]s(?:\s+\((?:CE)['’]?s?\))?|covered\s+entity['’]s(?:\s+\((?:CE)['’]?s?\))?)"
-    r"\s+(?i:(?:former|past|then)\s+)?(?i:business\s+associate(?:s|['’]s)?)\s*(?:\((?:BAs?)\)\s*,?\s+|,\s+)|\b(?i:the)\s+BA\s*,\s+|\b(?i:its)\s+(?i:vendor|contractor),\s+)"
+    r"\s+(?i:(?:former|past|then)\s+)?(?i:business\s+associate\s*\(BA\)\s*,?\s+|business\s+associate(?:s|['’]s)?\s*(?:\((?:BAs?)\)\s*)?,\s+)"
+    r"|\b(?i:the)\s+BA\s*,\s+|\b(?i:its)\s+(?:(?i:[\w-]+)\s+){0,2}?(?i:vendor),\s+)"
 )
 _LEGAL_SUFFIX = r"(?:,\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|P\.C|PLLC|Corp|Co|N\.A|P\.A)\.?)?"
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’/-]*(?:\.[\w&'’/-]+)*\.?|[a-z]+[A-Z][\w-]*)"
@@ -513,7 +514,7 @@ _BA_NAMES = (
     # "its business associate (BA), Acme Billing experienced ...": capitalised words up to a verb or a full stop.
     re.compile(
         _BA_INTRO + rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&|de|la|del)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?"
-        r"(?=,|\.(?:\s|$)|(?<=\.)\s|;|\s+(?:experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
+        r"(?=,|\.(?:\s|$)|(?:(?<=[a-z]{2}\.)|(?<=\bL\.L\.C\.)|(?<=\bP\.C\.)|(?<=\bP\.A\.)|(?<=\bN\.A\.))\s+(?=[A-Z])|;|\s+(?:accessed|experienced|was|were|had|has|have|reported|discovered|detected|learned|inadvertently|mistakenly|mailed|sent|notified|suffered|which|who|that|posted|lost|informed|improperly|erroneously|accidentally|due|when|after|because|to|and|for|in|on|used|uses|is|may|did)\b)"
     ),
 )
 _NAME_APPOSITIVE = re.compile(
@@ -658,23 +659,32 @@ def _applies(rule: Rule, about_ocr: bool, lists_data: bool, remediation: bool) -
 
 _BA_LEADS = re.compile(
     rf"^\s*(?:On\s+[^.]{{3,40}}?\d{{4}},\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|for|the|&)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,\s+"
-    r"a\s+(?:former\s+)?business\s+associate\s*\(BA\)(?:\s+(?:of|for|to|that|which)\b|,?\s+(?:notified|informed|alerted)\s+(?:the\s+)?(?:covered\s+entity|CE)\b)"
+    r"a\s+(?:former\s+)?business\s+associate\s*\(BA\)(?:\s+of\s+(?:the\s+)?(?:covered\s+entity|CE\b|(?-i:[A-Z0-9]))|\s+(?:for|to)\s+(?:the\s+)?(?:covered\s+entity|CE)\b"
+    r"|\s+(?:that|which)\b[^.;]{0,100}?\b(?:the\s+)?(?:covered\s+entity|CE)\b|,?\s+(?:notified|informed|alerted)\s+(?:the\s+)?(?:covered\s+entity|CE)\b)"
 )
 """The opening of a report HHS files as the covered entity's though its vendor tells it: "Acme Billing, a business
 associate (BA) of Lakeside Clinic, reported ...": the vendor is named first."""
 
 
+_NOT_A_FIRST_WORD = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|These|In|On|"
+                     r"After|When|Also|Its|OCR|HHS|CE|BA|PHI|Dr|Mr|Mrs|Ms)\b)")
 _BA_IN_APPOSITION = re.compile(
-    rf"(?<=[a-z]\s)(?P<name>(?-i:[A-Z])[\w&'’/.-]*(?:\s+(?:{_NAME_WORD}|of|and|for|the|&)){{0,8}}?{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,\s+"
-    r"(?:its|the\s+CE['’]s)\s+(?:former\s+)?business\s+associate\s*\(BA\)\s*,"
+    rf"(?<![\w&'’.-])(?<!\bDr\.\s)(?<!\bMr\.\s)(?<!\bMs\.\s)(?<!\bMrs\.\s)(?P<name>{_NOT_A_FIRST_WORD}(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&'’-]*){{0,6}}{_LEGAL_SUFFIX})\s*(?:\([^)]{{1,40}}\)\s*)?,\s+"
+    r"(?:its|the\s+CE['’]s|the\s+covered\s+entity['’]s)\s+(?:former\s+)?business\s+associate\s*\(BA\)\s*,"
 )
 """", Iron Mountain, its business associate (BA), ...": the vendor named before its title."""
 
 
+_NOT_A_VENDOR = re.compile(r"['’]s\b|\b(?:CEO|CFO|CIO|Officer|Director|President|Manager|Department|Staff|Server|System|Employees?|M\.D)\b|^(?:Dr|Mr|Mrs|Ms)\b")
+"""A person, a title or a part of the vendor rather than its name ("its business associate's (BA) IT Director")."""
+
+
 def _leading_business_associate(text: str) -> tuple[str | None, Evidence | None]:
     match = _BA_LEADS.match(text) or _BA_IN_APPOSITION.search(text)
-    if not match or _NOT_A_NAME.match(match.group("name")):
+    if not match or _NOT_A_NAME.match(match.group("name")) or _NOT_A_VENDOR.search(match.group("name")):
         return None, None
+    if re.search(r"(?:\b(?-i:[A-Z])[\w&'’-]*|\b(?:Dr|Mr|Ms|Mrs)\.)\s$", text[max(0, match.start("name") - 40):match.start("name")]):
+        return None, None  # the end of a longer name or a person's ("Dr. Ann Lee")
     return match.group("name"), Evidence("business_associate", match.group("name"), "business-associate-leads", match.start("name"), match.end("name"))
 
 
@@ -688,6 +698,8 @@ def _business_associate_name(text: str) -> tuple[str | None, Evidence | None]:
             continue  # a clause, not a name: "Acme encountered a ransomware attack"
         if name.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|L\.L\.C|P\.C|P\.A|N\.A)\.$", name):
             name = name[:-1]
+        if re.search(r"\b(?:Inc|Corp|Co|Ltd)$", name) and text[match.end("name"):match.end("name") + 1] == ".":
+            name += "."  # "Acme Billing Inc. impermissibly ...": the full stop is the suffix's
         if len(name) > 2 and not _NOT_A_NAME.match(name) and not re.search(r"\b(?:reported|experienced|discovered|notified|CE|PHI)\b", name):
             return name, Evidence("business_associate", name, "business-associate-name", match.start("name"), match.end("name"))
     return None, None
@@ -759,9 +771,12 @@ def extract(text: str, breach_types: tuple[str, ...] = (), locations: tuple[str,
         hacking = _unnegated(_HACKING_WORDS, text)
         if hacking is not None:
             vectors["hacking_unspecified"] = Evidence("vectors", "hacking_unspecified", "hacking-no-detail", *hacking)
-    name, name_evidence = (None, None) if reporter_is_vendor and not filed_by_its_client else _business_associate_name(text)
-    if name is None and entity_type not in (None, "business_associate"):
-        name, name_evidence = _leading_business_associate(text)
+    name, name_evidence = None, None
+    if not reporter_is_vendor or filed_by_its_client:
+        leads = entity_type not in (None, "business_associate") and bool(_BA_LEADS.match(text))
+        name, name_evidence = _leading_business_associate(text) if leads else _business_associate_name(text)
+        if name is None and entity_type not in (None, "business_associate"):
+            name, name_evidence = _leading_business_associate(text)
     evidence = [item for kind in KINDS for item in found[kind].values()] + ([name_evidence] if name_evidence else [])
     return CaseFacts(
         **{kind: tuple(_in_vocabulary_order(kind, found[kind])) for kind in KINDS},
