@@ -1195,3 +1195,21 @@ def test_more_wordings_of_what_the_entity_did(text, code, present):
 )
 def test_the_review_of_session_11s_business_associate_names(text, entity_type, name):
     assert facts(text, entity_type=entity_type).business_associate == name
+
+
+@pytest.mark.parametrize(
+    "text, kind, code, present",
+    [
+        # Law enforcement in a list of those notified, and settlements in a press release's words (session 11) ...
+        (OPENING + "a laptop was stolen. The CE notified HHS, affected individuals, the media, local law enforcement, and provided substitute notice.", "actions", "law_enforcement", True),
+        (OPENING + "records were stolen. Following the breach, the CE cooperated with local authorities in the arrest of the thief.", "actions", "law_enforcement", True),
+        ("Harbor View Health System has agreed to settle potential violations of the HIPAA Privacy and Security Rules with OCR.", "outcomes", "resolution_agreement", True),
+        (OPENING + "a laptop was stolen. Harbor View will pay $3.5 million and will adopt a corrective action plan.", "outcomes", "resolution_agreement", True),
+        # ... but not the police doing the telling, a state regulator, or a class action.
+        (OPENING + "on February 24, 2017, a police officer contacted its compliance office about records found in a car.", "actions", "law_enforcement", False),
+        (OPENING + "records were shredded. The CE notified appropriate authorities required by each jurisdiction.", "actions", "law_enforcement", False),
+        (OPENING + "its vendor mailed lawsuit settlement postcards that showed PHI.", "outcomes", "resolution_agreement", False),
+    ],
+)
+def test_those_notified_and_settlements(text, kind, code, present):
+    assert (code in getattr(facts(text, ("theft",), ("laptop",)), kind)) is present

@@ -219,13 +219,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "policies": ("polic", "procedur"),
     "mfa": ("factor", "2fa", "mfa", "two-step"),
     "passwords": ("password", "credential"),
-    "law-enforcement": ("police", "law enforcement", "fbi", "federal bureau", "sheriff", "secret service"),
+    "law-enforcement": ("police", "law enforcement", "fbi", "federal bureau", "sheriff", "secret service", "authorities"),
     "media": ("media", "press"),
     "website": ("substitute", "web", "home", "internet"),
     "call-center": ("call", "toll", "hotline", "phone"),
     "technical-assistance": ("technical assistance",),
     "assurances": ("assurance", "corrective", "ocr"),
-    "resolution-agreement": ("resolution", "agree", "settle", "paid"),
+    "resolution-agreement": ("resolution", "agree", "settle", "paid", "will pay"),
     "civil-money-penalty": ("civil money", "cmp", "penalty"),
 }
 """Per rule, lower-case text one piece of which every match of it contains: a rule is tried only on the
@@ -428,7 +428,7 @@ RULES: tuple[Rule, ...] = (
     _rule("policies", "actions", "policies_revised", r"\b(?:revis|updat|develop|implement|strengthen|enhanc|modif|creat|adopt|amend|chang|improv|establish|institut|draft|redesign)\w*\s+(?:[\w/-]+\s+){0,5}?(?:polic(?:y|ies)|procedures?)\b|\bpolic(?:y|ies)\s+(?:and\s+procedures?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:revised|updated|developed|implemented|strengthened|modified|amended|changed|created)\b"),
     _rule("mfa", "actions", "mfa", r"\bmulti-?\s?factor\b|\btwo-?\s?factor\b|\bdual[- ]factor\b|\b2FA\b|\bMFA\b|\btwo-step\s+authentication\b"),
     _rule("passwords", "actions", "passwords_reset", r"\b(?:reset|changed?|changing|updat\w+|forced?\s+(?:a\s+)?(?:\w+\s+)?(?:reset|change))\s+(?:(?!polic|procedur|requirement|guideline|standard)[\w'’]+\s+){0,5}?(?:passwords?|credentials|log-?in\s+credentials)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?|management|complexity|standards?|rules?|guidelines?|controls?|protocols?|length|strength|expiration|settings?|protect\w*)\b)|\bpasswords?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reset|changed)\b|(?<!requesting\sa\s)(?<!requested\sa\s)(?<!request\sa\s)\bpassword\s+(?:resets?|changes?)\b(?!\s+(?:requirements?|polic(?:y|ies)|procedures?|e-?mails?|notices?|notifications?|requests?|links?|features?|tools?|portals?|pages?|scams?|messages?|functions?|process\w*))"),
-    _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:(?!by\b|when\b)\w+\s+){0,8}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
+    _rule("law-enforcement", "actions", "law_enforcement", r"\b(?:notif|report|contact|alert|inform|fil|work|cooperat|call)\w*\b(?!\s+by\b)\s+(?:(?!by\b|when\b|that\b)[\w,]+\s+){0,10}?(?:police|law\s+enforcement|FBI|Federal\s+Bureau|sheriff|Secret\s+Service|(?:local|federal|proper|the)\s+authorities)\b|\bpolice\s+report\b|\b(?:police|law\s+enforcement|FBI)\s+(?:was|were|has\s+been|had\s+been)\s+(?:notified|contacted|informed|alerted|called)\b"),
     _rule("media", "actions", "media_notice", r"\b(?:notif|alert|inform|contact|provided\s+(?:\w+\s+){0,3}?notice\s+to)\w*\s+(?:[\w,]+\s+){0,8}?(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\bmedia\s+(?:notice|notification|outlets?|release)\b|\bpress\s+releases?\b|\bnotice\s+to\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b|\b(?:and|,)\s+(?:the\s+)?(?:local\s+|prominent\s+)?media\b(?=[^;]{0,80}\b(?:notif|notice))"),
     _rule("website", "actions", "website_notice", r"\bsubstitute\s+notice\b|\b(?:post|plac|publish|display)\w*\s+(?:\w+\s+){0,8}?(?:on|to)\s+(?:its|their|the\s+CE['’]s|the\s+BA['’]s|a|the)\s+(?:\w+\s+)?(?:website|web\s?site|web\s?page|home\s?page|internet\s+site)\b|\bwebsite\s+(?:notice|posting)\b|\bnotice\s+on\s+(?:its|their|the)\s+(?:\w+\s+)?(?:website|web\s?site)\b"),
     _rule("call-center", "actions", "call_center", r"\bcall\s+cent(?:er|re)s?\b|\btoll[- ]?free\s+(?:\w+\s+){0,2}?(?:numbers?|lines?|hotlines?|call)\b|\b(?:established|set\s+up|provided|created|opened|offered|dedicated|designated|toll-free)\s+(?:\w+\s+){0,3}?hotlines?\b|\b(?:dedicated|designated)\s+(?:tele)?phone\s+(?:numbers?|lines?)\b|\bcall\s+lines?\b"),
@@ -437,7 +437,7 @@ RULES: tuple[Rule, ...] = (
     _rule("assurances", "outcomes", "corrective_action",
           r"\bOCR\b[^;]{0,120}?\b(?:obtained|received|secured|required|verified|confirmed|requested)\b[^;]{0,60}?\b(?:assurances?|corrective\s+actions?|documentation\s+of\s+(?:the\s+)?corrective)\b"
           r"|\bassurances?\s+(?:were\s+)?(?:obtained|received|provided\s+to\s+OCR)\b|\b(?:As\s+(?:a|the)\s+result\s+of|As\s+of\s+the\s+result\s+of|Following|In\s+response\s+to|Due\s+to|Because\s+of|After)\s+(?:OCR['’]s|the\s+OCR|an\s+OCR)\s+(?:investigation|review|compliance\s+review|contact|inquiry|involvement)(?:\s+(?:and|in)\s+(?:technical\s+assistance|this\s+matter))?,?\s+(?!(?:OCR|HHS)\b)(?:the\s+(?:CE|BA|covered\s+entity|business\s+associate|practice|company|hospital)|it|[A-Z][\w&.-]*)\s+(?:has\s+|have\s+|also\s+|immediately\s+|further\s+|then\s+)?(?!(?:failed|refused|declined|denied|claimed|stated|reported|indicated|explained|asserted|argued|contended|notified|received|provided|submitted|supplied|furnished|produced|demonstrated|showed|confirmed|verified|cooperated|responded|informed|answered|agreed)\b)(?:\w+ed|took|undertook|began|made|wrote|built|put|set\s+up|rewrote|committed\s+to)\b|\bOCR['’]s\s+investigation\s+resulted\s+in\s+the\s+(?:CE|BA|covered\s+entity|business\s+associate)\b|\bcorrective\s+action\s+plan\b|\bOCR\s+(?:\w+\s+){0,6}?(?:assurances?)\b"),
-    _rule("resolution-agreement", "outcomes", "resolution_agreement", r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bsettle(?:d|ment)\b[^;]{0,80}?\b(?:OCR|HHS|\$\s?\d)|\b(?:OCR|HHS)\b[^;]{0,80}?\bsettle(?:d|ment)\b|\bpaid\s+\$\s?\d"),
+    _rule("resolution-agreement", "outcomes", "resolution_agreement", r"\bresolution\s+agreement\b|\b(?:agreed|agreement)\s+to\s+pay\b|\bsettle(?:d|ment)\b[^;]{0,80}?\b(?:OCR|HHS|\$\s?\d)|\b(?:OCR|HHS)\b[^;]{0,80}?\bsettle(?:d|ment)\b|\bpaid\s+\$\s?\d|\bsettle\s+potential\s+violations\b|\bagreed\s+to\s+settle\b|\bwill\s+pay\s+(?:a\s+resolution\s+amount\s+of\s+)?\$\s?\d|\bThe\s+settlement\s+(?:requires|includes)\b"),
     _rule("civil-money-penalty", "outcomes", "civil_money_penalty", r"\bcivil\s+money\s+penalt(?:y|ies)\b|\bCMPs?\b(?=[^.]{0,40}\$)|\bimposed\s+a\s+(?:\$[\d.,]+\s+(?:million\s+)?)?(?:civil\s+)?penalty\b"),
 )
 
