@@ -481,8 +481,9 @@ _ADVICE_ITEM = re.compile(
     r"|Secure|Back\s+up|Test|Perform|Apply|Remove|Disable|Change|Create|Educate|Regularly|Periodically|Make|Terminate|Modify|Reinforce|Document)\b"
     r"|^[^.]{0,80}?\bshould\b|^\s*\d+[.)]\s*$"
 )
-"""OCR's list of steps it recommends to every entity, one a line ("Utilize multi-factor authentication ..."),
-after "OCR recommends that ... take the following steps ...:": advice, not what this entity did or suffered."""
+"""OCR's list of steps it recommends to every entity, after "OCR recommends that ... take the following steps ...:":
+each step starts with a verb ("Utilize multi-factor authentication ..."), numbered, bulleted or plain, and is advice,
+not what this entity did or suffered. The first sentence that is no step ends the list."""
 
 
 def _told(text: str) -> Iterator[tuple[int, str, bool]]:
