@@ -551,12 +551,13 @@ _ABOUT_AGREEMENTS = re.compile(r"\bsatisfactory\s+assurances\b|\b(?:written\s+)?
 _FAILURES_FOLLOW = re.compile(r"\b(?:fail(?:ed|ure)\s+to|did\s+not)\s*:?\s*$", re.I)
 _ATTACKERS_DEED = re.compile(r"\b(?:(?:unknown|unauthorized|malicious|outside)\s+(?:third[- ]part(?:y|ies)|part(?:y|ies)|individuals?|actors?|users?|persons?)|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?|bad\s+actors?|impostors?|imposters?|impersonat\w*|persuaded|tricked|request\w*)\b(?!['’])", re.I)
 _ENTITY_SUBJECT = re.compile(r"\b(?:CE|BA|covered\s+entity|business\s+associate|company|practice|hospital|organization)\b", re.I)
-_ATTACK_TOLD = re.compile(r"\b(?:exploit\w*|hack\w*|attack\w*|threat\s+actors?|criminals?|exfiltrat\w*|download\w*|stole\w*|zero-?day|MOVEit|intruders?)\b", re.I)
 _LEFT_OPEN = re.compile(r"[^;.]{0,60}?\b(?:that|which)\s+(?:allowed|caused|left|made)\b[^;.]{0,80}?\b(?:to\s+be\s+|be\s+)?(?:publicly\s+)?(?:accessible|available|viewable|visible|exposed|open)\b(?![^;.]{0,40}?\b(?:attackers?|hackers?|threat\s+actors?|unauthorized)\b)", re.I)
 _LOOKED_FOR = re.compile(r"\b(?:identify|identifying|find|finding|assess\w*|address\w*|scan\w*|remediat\w*|evaluat\w*|mitigat\w*|for|of)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_BEFORE_LAST_WORD = re.compile(r"(?<!could\s)(?<!can\s)(?<!would\s)\b(?:not|never)\s+(?:been\s+|be\s+)?\w+$", re.I)
 _MAIL_WORDS = re.compile(r"\b(?:e-?mail\w*|mail\w*|letters?|envelopes?|postcards?|fax\w*|misdirected|statements?|EOBs?|explanations?\s+of\s+benefits|wrong\s+(?:recipients?|people|individuals|address\w*))\b", re.I)
 _ATTACKER = re.compile(r"\b(?:ransom\s?ware|malware|virus|hackers?|attackers?|threat\s+actors?|cyber-?\s?criminals?)\b", re.I)
+_ATTACK_TOLD = re.compile(_ATTACKER.pattern + r"|\b(?:exploit\w*|hack\w*|attack\w*|criminals?|exfiltrat\w*|download\w*|stole\w*|zero-?day|MOVEit|intruders?)\b", re.I)
+"""An attack told in the sentence: the attacker's words, or what attackers do."""
 _PHYSICAL_PUBLIC = re.compile(r"\b(?:paper\w*|documents|boxes|dumpsters?|bins?|trash|files\s+cabinets?|filing\s+cabinets?|charts|records\s+room|hallway|lobby)\b", re.I)
 _ONLINE = re.compile(r"\b(?:internet|online|web\w*|servers?|database|cloud|portal|FTP|electronic|e-?PHI|computer|network|search\w*|google|indexed|buckets?|S3|AWS|links?|URLs?)\b", re.I)
 _FOR_WORK = re.compile(r"^[^;.]{0,80}?\b(?:for\s+work(?:-related)?\s+purposes|to\s+(?:complete|do|finish)\s+(?:\w+\s+)?work|to\s+work\s+(?:on\s+it\s+)?(?:from|at)\s+home|in\s+order\s+to\s+(?:prepare|complete|process|respond)|as\s+part\s+of\s+(?:an?\s+|the\s+|a\s+routine\s+)?(?:quality|audit|review|job|duties|work)|while\s+performing\s+(?:\w+\s+)?(?:duties|job|work)|as\s+a\s+means\s+of\s+storing|to\s+carry\s+out\s+(?:his|her|their)\s+(?:job|work|duties))\b", re.I)
@@ -908,7 +909,7 @@ def _gate_by_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: 
 
 
 _THEFT_WORDS = re.compile(r"\bstol(?:e|en)\b|(?<!identity\s)\btheft\b|\bburglar\w*|\bbroke\s+into\b|\bbreak-?\s?ins?\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b", re.I)
-_TAKING_WORDS = re.compile(r"\bstol(?:e|en)\b(?!\s+identit)|\b(?:intruders?|burglars?|thie(?:f|ves)|perpetrators?|suspects?|robbers?)\s+(?:\w+\s+)?(?:took|carried\s+(?:off|away))\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b|\b(?:was|were|had\s+been)\s+taken\b(?!\s+(?:home|off(?:site|-site)?\b|out\s+of\s+the\s+office\s+to\s+work))", re.I)
+_THEFT_WORDS_NO_BREAK_IN = re.compile(r"\bstol(?:e|en)\b(?!\s+identit)|\b(?:intruders?|burglars?|thie(?:f|ves)|perpetrators?|suspects?|robbers?)\s+(?:\w+\s+)?(?:took|carried\s+(?:off|away))\b|(?<!identity\s)\btheft\b|\brobbe(?:ry|d)\b|\bloot(?:ed|ing)\b|\b(?:was|were|had\s+been)\s+taken\b(?!\s+(?:home|off(?:site|-site)?\b|out\s+of\s+the\s+office\s+to\s+work))", re.I)
 """A theft's own words, without a break-in's: paper in a burgled office was not always taken."""
 _LOSS_WORDS = re.compile(r"\blost\b|\bmissing\b|\bmisplaced\b|\bmislaid\b|\bunaccounted\s+for\b|\bcould\s+not\s+be\s+(?:located|found)\b", re.I)
 _PAPER_WORD = re.compile(rf"\b{_PAPER}\b|\bhard\s+copies\b|\b(?:census|billing|charge)\s+(?:reports|tickets)\b|\bbooklets\b|\binvoices\b|\bprescriptions\b", re.I)
@@ -930,7 +931,7 @@ def _from_hhs_columns(text: str, vectors: dict[str, Evidence], breach_types: tup
         if located & _DEVICE_LOCATIONS:
             wanted.append(("stolen_device", _THEFT_WORDS, _DEVICE_WORD, "theft-hhs"))
         if "paper_films" in located:
-            wanted.append(("paper_theft", _TAKING_WORDS, _PAPER_WORD, "paper-theft-hhs"))
+            wanted.append(("paper_theft", _THEFT_WORDS_NO_BREAK_IN, _PAPER_WORD, "paper-theft-hhs"))
         if located == {"paper_films"}:
             wanted.append(("paper_theft", _TAKEN_WORDS, _ANYTHING, "paper-theft-hhs"))  # whatever was stolen was paper
     if "loss" in breach_types and not {"stolen_device", "lost_device"} & set(vectors) and located & _DEVICE_LOCATIONS:
